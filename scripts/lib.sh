@@ -1,0 +1,87 @@
+# Shared helpers for the scripts in this folder. Source it; it changes nothing by itself.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WEB="$ROOT/src/IkmRegistry.Web"
+
+log() { printf '[ikm] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  log "Memasang paket Debian: $*"
+  if [ -z "${IKM_APT_UPDATED:-}" ]; then
+    as_root apt-get update -qq >/dev/null
+    IKM_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# Prints the bin folder of the newest PostgreSQL server on the machine, installing Debian's package if none is there.
+pg_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    apt_install postgresql postgresql-contrib
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  # pg_trgm ships in postgresql-contrib on older Debian releases.
+  local version
+  version=$(basename "$(dirname "$bin")")
+  if [ ! -f "/usr/share/postgresql/$version/extension/pg_trgm.control" ]; then
+    apt_install postgresql-contrib
+  fi
+  echo "$bin"
+}
+
+# pg_start DIR PORT [extra postgres options]: starts (creating if needed) a cluster owned by the postgres user.
+# initdb refuses to run as root, hence runuser.
+pg_start() {
+  local dir="$1" port="$2" opts="${3:-}" bin
+  bin=$(pg_bin)
+  run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if [ "$(id -u)" -eq 0 ]; then install -d -o postgres -g postgres "$dir"; else mkdir -p "$dir"; fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "Membuat klaster PostgreSQL di $dir/data"
+    run_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 ${IKM_PG_NOSYNC:+--no-sync} >/dev/null
+  fi
+  if run_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    log "PostgreSQL sudah berjalan di port $port"
+    return 1
+  fi
+  run_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $opts" start >/dev/null
+  log "PostgreSQL berjalan di 127.0.0.1:$port"
+}
+
+pg_stop() {
+  local dir="$1" bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$bin" ] && [ -f "$dir/data/postmaster.pid" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    else
+      "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    log "PostgreSQL dihentikan"
+  fi
+}
+
+# A free TCP port on loopback, starting from $1.
+free_port() {
+  local port="$1"
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium
+  fi
+}
+
+ensure_dotnet_tools() {
+  (cd "$ROOT" && dotnet tool restore >/dev/null)
+}

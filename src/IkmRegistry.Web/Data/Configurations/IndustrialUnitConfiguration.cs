@@ -1,0 +1,46 @@
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IkmRegistry.Web.Data.Configurations;
+
+public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUnit>
+{
+    public void Configure(EntityTypeBuilder<IndustrialUnit> builder)
+    {
+        builder.ToTable("industrial_unit");
+        builder.Property(u => u.BusinessName).HasMaxLength(200);
+        builder.Property(u => u.OwnerName).HasMaxLength(150);
+        builder.Property(u => u.Nik).HasMaxLength(16).IsFixedLength(false);
+        builder.Property(u => u.Nib).HasMaxLength(13);
+        builder.Property(u => u.KbliCode).HasMaxLength(5);
+        builder.Property(u => u.KbliEdition).HasConversion<int>();
+        builder.Property(u => u.MainProducts).HasMaxLength(500);
+        builder.Property(u => u.Address).HasMaxLength(300);
+        builder.Property(u => u.Phone).HasMaxLength(20);
+        builder.Property(u => u.InvestmentValue).HasPrecision(18, 2);
+        builder.Property(u => u.ProductionValuePerYear).HasPrecision(18, 2);
+        builder.Property(u => u.ProductionCapacity).HasPrecision(18, 2);
+        builder.Property(u => u.ProductionCapacityUnit).HasMaxLength(50);
+        builder.Property(u => u.LegalForm).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(u => u.DataSource).HasMaxLength(100);
+        builder.Property(u => u.Version).IsRowVersion();
+        builder.Ignore(u => u.TotalWorkers);
+
+        builder.HasIndex(u => u.Nib).IsUnique().HasFilter("nib IS NOT NULL");
+        builder.HasIndex(u => u.Nik);
+        // Lists and dashboards filter and group by area, category and status.
+        builder.HasIndex(u => new { u.KelurahanId, u.Status, u.CategoryId });
+        builder.HasIndex(u => new { u.CategoryId, u.Status });
+        builder.HasIndex(u => u.RegisteredOn);
+        builder.HasIndex(u => u.IsDemo);
+        // The staff search box is tolerant of case and small typos: trigram indexes.
+        builder.HasIndex(u => u.BusinessName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_business_name_trgm");
+        builder.HasIndex(u => u.OwnerName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_owner_name_trgm");
+        builder.HasIndex(u => u.MainProducts).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_main_products_trgm");
+
+        builder.HasOne(u => u.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(u => u.Kelurahan).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}

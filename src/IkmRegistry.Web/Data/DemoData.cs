@@ -1,0 +1,430 @@
+using System.Diagnostics;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IkmRegistry.Web.Data;
+
+/// <summary>
+/// Demo and benchmark data that reproduces the agency's figures: 23 active sentra in 23 distinct kelurahan
+/// (7 kelurahan without one) and, by default, 4,133 active units spread unevenly over the 30 kelurahan and
+/// 6 categories. Loads through PostgreSQL's binary COPY so that a million units take seconds, not minutes.
+/// Every row it writes is marked as demo, so <see cref="RemoveAsync"/> can take them out again.
+/// </summary>
+public static class DemoData
+{
+    public const int AgencyUnitCount = 4133;
+    public const int SentraCount = 23;
+
+    public sealed record Result(bool Loaded, int Units, int Sentra, int Memberships, TimeSpan Elapsed);
+
+    /// <summary>The 7 kelurahan that, in the demo, still have to form a sentra.</summary>
+    public static readonly string[] KelurahanWithoutSentra =
+    [
+        "62.71.01.1004", // Tumbang Rungan
+        "62.71.02.1006", // Kanarakan
+        "62.71.02.1007", // Habaring Hurung
+        "62.71.04.1005", // Danau Tundai
+        "62.71.05.1003", // Petuk Barunai
+        "62.71.05.1004", // Mungku Baru
+        "62.71.05.1007", // Bukit Sua
+    ];
+
+    // Relative weight of each kelurahan (same order as ReferenceData.KelurahanRows): the city centre has most units.
+    private static readonly int[] _kelurahanWeights =
+    [
+        14, 12, 11, 3, 5, 6,
+        4, 3, 4, 5, 3, 2, 3,
+        16, 15, 6, 4,
+        4, 6, 5, 3, 2, 4,
+        2, 2, 2, 1, 2, 2, 1,
+    ];
+
+    // Category codes with their weights across the city, and the products and KBLI codes typical for each.
+    private static readonly (string Code, int Weight, string[] Products, string[] Kbli)[] _categories =
+    [
+        ("pangan", 44, ["Amplang Ikan Pipih", "Kerupuk Ikan Haruan", "Keripik Pisang", "Abon Ikan", "Kue Basah", "Roti dan Kue Kering", "Madu Kelulut", "Dodol Nanas", "Sambal Kemasan", "Minuman Jahe Merah", "Ikan Asin", "Tahu dan Tempe"], ["10792", "10710", "10213", "10772", "10779", "11040", "10391"]),
+        ("kerajinan", 16, ["Anyaman Rotan", "Manik-manik Dayak", "Tas Purun", "Souvenir Khas Dayak", "Anyaman Bambu", "Mandau Hias"], ["16293", "32902", "32909", "16292"]),
+        ("kayu", 13, ["Mebel Kayu", "Kusen dan Pintu", "Ukiran Kayu", "Lemari Kayu Ulin", "Papan dan Balok"], ["31001", "16221", "16101", "16299"]),
+        ("sandang", 11, ["Batik Benang Bintik", "Konveksi Seragam", "Jahit Pakaian", "Bordir", "Sepatu Kulit"], ["13134", "14111", "14120", "15201"]),
+        ("logam", 9, ["Bengkel Las", "Pandai Besi", "Sabun Cuci", "Pupuk Organik", "Perahu Fiber", "Teralis Besi"], ["25111", "25920", "20231", "20123", "30113", "25119"]),
+        ("lainnya", 7, ["Percetakan Sablon", "Daur Ulang Plastik", "Reparasi Mesin", "Lilin Aromaterapi"], ["18112", "33120", "32909", "22299"]),
+    ];
+
+    private static readonly string[] _businessPrefixes = ["", "", "", "UD ", "Usaha ", "Rumah Produksi ", "CV "];
+    private static readonly string[] _businessSuffixes = ["", "", "Jaya", "Mandiri", "Berkah", "Sejahtera", "Barokah", "Isen Mulang", "Bersama", "Lestari"];
+    private static readonly string[] _streets = ["Jl. Tjilik Riwut", "Jl. G. Obos", "Jl. RTA Milono", "Jl. Ahmad Yani", "Jl. Diponegoro", "Jl. Rajawali", "Jl. Mahir Mahar", "Jl. Temanggung Tilung", "Jl. Yos Sudarso", "Jl. Kapten Piere Tendean", "Jl. Seth Adji", "Jl. Beliang", "Jl. Sisingamangaraja", "Jl. Anoi", "Jl. Badak"];
+
+    public static Task<bool> ExistsAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
+        db.IndustrialUnits.AnyAsync(u => u.IsDemo, cancellationToken);
+
+    /// <summary>Loads the demo unless demo rows are already there (running it twice adds nothing).</summary>
+    public static async Task<Result> LoadAsync(RegistryDbContext db, int unitCount = AgencyUnitCount, int seed = 20261127, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitCount, 500);
+        var clock = Stopwatch.StartNew();
+        if (await ExistsAsync(db, cancellationToken))
+        {
+            return new Result(false, 0, 0, 0, clock.Elapsed);
+        }
+
+        var random = new Random(seed);
+        var kelurahan = await db.Kelurahan.AsNoTracking().Include(k => k.Kecamatan).OrderBy(k => k.Code).ToListAsync(cancellationToken);
+        var categories = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
+        var names = NamePool.Create(seed);
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var firstUnitId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM industrial_unit").SingleAsync(cancellationToken);
+        var firstSentraId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM sentra").SingleAsync(cancellationToken);
+        var firstMembershipId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM membership").SingleAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+
+        // Every kelurahan gets its weight's share of units, with a floor so each sentra has enough candidates.
+        var weightByCode = ReferenceData.KelurahanRows.Select((r, i) => (r.Code, _kelurahanWeights[i])).ToDictionary(x => x.Code, x => x.Item2);
+        var weights = kelurahan.Select(k => weightByCode.GetValueOrDefault(k.Code, 1)).ToArray();
+        var unitsPerKelurahan = Apportion(unitCount, weights);
+
+        // Units of a kelurahan by category, so members can be drawn from the sentra's own product group.
+        var unitsByKelurahanAndCategory = new Dictionary<(int Kelurahan, string Category), List<int>>();
+        var unitNib = new Dictionary<int, bool>();
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY industrial_unit (id, business_name, owner_name, nik, nib, kbli_code, kbli_edition, category_id, main_products, kelurahan_id, address, phone, " +
+            "workers_male, workers_female, investment_value, production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, " +
+            "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var unitId = firstUnitId;
+            for (var k = 0; k < kelurahan.Count; k++)
+            {
+                var area = kelurahan[k];
+                var kecamatanDigit = area.Code.Substring(6, 2);
+                // Local potential: some kelurahan lean to one category (riverside areas to food, others to crafts).
+                var localBias = k % _categories.Length;
+                for (var n = 0; n < unitsPerKelurahan[k]; n++, unitId++)
+                {
+                    var category = PickCategory(random, localBias);
+                    var product = category.Products[random.Next(category.Products.Length)];
+                    var female = random.Next(100) < 55;
+                    var owner = names.Pick(random, female);
+                    var registered = RandomRegistrationDate(random, today);
+                    var hasNib = random.Next(100) < 68;
+                    var hasFigures = random.Next(100) < 85;
+                    var workers = random.Next(100) < 4 ? random.Next(20, 60) : random.Next(1, 15);
+                    var women = hasFigures ? random.Next(0, workers + 1) : 0;
+                    var investment = hasFigures ? RandomInvestment(random) : (decimal?)null;
+                    var consent = random.Next(100) < 60;
+
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(unitId, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(BusinessName(random, product, owner), NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(owner.FullName, NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(Nik(random, kecamatanDigit, female), NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, hasNib ? Nib(unitId) : null, NpgsqlDbType.Varchar, cancellationToken);
+                    var hasKbli = random.Next(100) < 90;
+                    await WriteNullableAsync(importer, hasKbli ? category.Kbli[random.Next(category.Kbli.Length)] : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, hasKbli ? (int)KbliEdition.Kbli2020 : (int?)null, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(categories[category.Code].Id, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(product, NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(area.Id, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync($"{_streets[random.Next(_streets.Length)]} No. {random.Next(1, 250)}, RT {random.Next(1, 9):00}", NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, random.Next(100) < 92 ? $"+628{random.Next(11, 53)}{random.Next(1_000_000, 99_999_999)}" : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, hasFigures ? workers - women : (int?)null, NpgsqlDbType.Integer, cancellationToken);
+                    await WriteNullableAsync(importer, hasFigures ? women : (int?)null, NpgsqlDbType.Integer, cancellationToken);
+                    await WriteNullableAsync(importer, investment, NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteNullableAsync(importer, investment * random.Next(2, 6), NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteNullableAsync(importer, hasFigures ? random.Next(50, 5000) : (decimal?)null, NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteNullableAsync(importer, hasFigures ? (random.Next(2) == 0 ? "kg/bulan" : "unit/bulan") : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(Math.Max(1990, registered.Year - random.Next(0, 15)), NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(RandomLegalForm(random).ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(nameof(UnitStatus.Aktif), NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteNullAsync(cancellationToken);
+                    await importer.WriteAsync(consent, NpgsqlDbType.Boolean, cancellationToken);
+                    await WriteNullableAsync(importer, consent ? registered : (DateOnly?)null, NpgsqlDbType.Date, cancellationToken);
+                    await importer.WriteAsync(registered, NpgsqlDbType.Date, cancellationToken);
+                    await importer.WriteAsync($"Pendataan {registered.Year}", NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+                    await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+
+                    var key = (area.Id, category.Code);
+                    if (!unitsByKelurahanAndCategory.TryGetValue(key, out var list))
+                    {
+                        unitsByKelurahanAndCategory[key] = list = [];
+                    }
+
+                    list.Add(unitId);
+                    unitNib[unitId] = hasNib;
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        // 23 sentra, one in every kelurahan except the 7, each focused on the kelurahan's strongest category.
+        var sentraRows = new List<(int Id, Kelurahan Area, string Category, string? Second, DateOnly Founded)>();
+        var sentraId = firstSentraId;
+        foreach (var area in kelurahan.Where(k => !KelurahanWithoutSentra.Contains(k.Code)).Take(SentraCount))
+        {
+            var ranked = _categories.Select(c => c.Code)
+                .OrderByDescending(c => unitsByKelurahanAndCategory.GetValueOrDefault((area.Id, c))?.Count ?? 0)
+                .ToList();
+            var founded = new DateOnly(random.Next(2012, 2026), random.Next(1, 13), random.Next(1, 29));
+            sentraRows.Add((sentraId++, area, ranked[0], random.Next(100) < 40 ? ranked[1] : null, founded));
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY sentra (id, name, slug, kelurahan_id, address, founded_on, decree_number, decree_date, status, description, public_contact, publish_contact, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var s in sentraRows)
+            {
+                var categoryName = categories[s.Category].NameId;
+                var name = $"Sentra IKM {ShortCategoryName(s.Category)} {s.Area.Name}";
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(s.Id, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(name, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(Slug.From(name), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Area.Id, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync($"{_streets[random.Next(_streets.Length)]} No. {random.Next(1, 120)}, Kelurahan {s.Area.Name}", NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Founded, NpgsqlDbType.Date, cancellationToken);
+                await importer.WriteAsync($"188.45/{random.Next(100, 999)}/DPKUKMP/{s.Founded.Year}", NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Founded, NpgsqlDbType.Date, cancellationToken);
+                await importer.WriteAsync(nameof(SentraStatus.Aktif), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync($"Sentra IKM terpadu Kelurahan {s.Area.Name}, Kecamatan {s.Area.Kecamatan.Name}, dengan fokus produk {categoryName.ToLowerInvariant()} sesuai potensi lokal.", NpgsqlDbType.Varchar, cancellationToken);
+                var publish = random.Next(100) < 70;
+                await importer.WriteAsync($"Sekretariat Sentra, {s.Area.Name} (0536) {random.Next(3_200_000, 3_299_999)}", NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(publish, NpgsqlDbType.Boolean, cancellationToken);
+                await importer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY sentra_category (sentra_id, category_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var s in sentraRows)
+            {
+                foreach (var code in new[] { s.Category, s.Second }.OfType<string>())
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(s.Id, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(categories[code].Id, NpgsqlDbType.Integer, cancellationToken);
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        // Members: the first three hold the board; sentra grow with the data size but stay between 6 and 60 members.
+        var membershipCount = 0;
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY membership (id, sentra_id, unit_id, joined_on, left_on, role, is_demo) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var membershipId = firstMembershipId;
+            foreach (var s in sentraRows)
+            {
+                var candidates = unitsByKelurahanAndCategory.GetValueOrDefault((s.Area.Id, s.Category)) ?? [];
+                if (s.Second is not null)
+                {
+                    candidates = [.. candidates, .. unitsByKelurahanAndCategory.GetValueOrDefault((s.Area.Id, s.Second)) ?? []];
+                }
+
+                var wanted = Math.Clamp(random.Next(6, 40) * unitCount / AgencyUnitCount, 6, 60);
+                var members = candidates.OrderBy(_ => random.Next()).Take(wanted).ToList();
+                if (members.Count < Sentra.MinimumMembers)
+                {
+                    throw new InvalidOperationException($"Kelurahan {s.Area.Name} has too few units for a demo sentra.");
+                }
+
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var role = i switch { 0 => BoardRole.Ketua, 1 => BoardRole.Sekretaris, 2 => BoardRole.Bendahara, _ => BoardRole.Anggota };
+                    var joined = s.Founded.AddDays(random.Next(0, 400));
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(membershipId++, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(s.Id, NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(members[i], NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(joined > today ? today : joined, NpgsqlDbType.Date, cancellationToken);
+                    await importer.WriteNullAsync(cancellationToken);
+                    await importer.WriteAsync(role.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                    await importer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+                    membershipCount++;
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        // Explicit ids were written, so move the identity sequences past them.
+        await db.Database.ExecuteSqlRawAsync("""
+            SELECT setval(pg_get_serial_sequence('industrial_unit', 'id'), (SELECT MAX(id) FROM industrial_unit));
+            SELECT setval(pg_get_serial_sequence('sentra', 'id'), (SELECT MAX(id) FROM sentra));
+            SELECT setval(pg_get_serial_sequence('membership', 'id'), (SELECT MAX(id) FROM membership));
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // Fresh statistics, so the planner sees the new size at once.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE industrial_unit; ANALYZE sentra; ANALYZE membership;", cancellationToken);
+
+        return new Result(true, unitCount, sentraRows.Count, membershipCount, clock.Elapsed);
+    }
+
+    /// <summary>Removes every demo row, and the memberships that point at them, in one transaction.</summary>
+    public static async Task<int> RemoveAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.Database.ExecuteSqlRawAsync("""
+            DELETE FROM membership m USING industrial_unit u, sentra s
+             WHERE m.unit_id = u.id AND m.sentra_id = s.id AND (m.is_demo OR u.is_demo OR s.is_demo);
+            """, cancellationToken);
+        removed += await db.Database.ExecuteSqlRawAsync("DELETE FROM sentra_category sc USING sentra s WHERE sc.sentra_id = s.id AND s.is_demo", cancellationToken);
+        removed += await db.Database.ExecuteSqlRawAsync("DELETE FROM sentra WHERE is_demo", cancellationToken);
+        removed += await db.Database.ExecuteSqlRawAsync("DELETE FROM industrial_unit WHERE is_demo", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    private static string ShortCategoryName(string code) => code switch
+    {
+        "pangan" => "Pangan",
+        "kerajinan" => "Kerajinan",
+        "kayu" => "Olahan Kayu",
+        "sandang" => "Sandang dan Batik",
+        "logam" => "Logam dan Kimia",
+        _ => "Terpadu",
+    };
+
+    private static (string Code, int Weight, string[] Products, string[] Kbli) PickCategory(Random random, int localBias)
+    {
+        // The local favourite gets double weight.
+        var total = _categories.Sum(c => c.Weight) + _categories[localBias].Weight;
+        var pick = random.Next(total);
+        for (var i = 0; i < _categories.Length; i++)
+        {
+            pick -= _categories[i].Weight + (i == localBias ? _categories[i].Weight : 0);
+            if (pick < 0)
+            {
+                return _categories[i];
+            }
+        }
+
+        return _categories[^1];
+    }
+
+    /// <summary>Splits a total over weights so that the parts add up exactly.</summary>
+    internal static int[] Apportion(int total, int[] weights)
+    {
+        var sum = weights.Sum();
+        var parts = weights.Select(w => (int)((long)total * w / sum)).ToArray();
+        var remainder = total - parts.Sum();
+        for (var i = 0; remainder > 0; i = (i + 1) % parts.Length, remainder--)
+        {
+            parts[i]++;
+        }
+
+        return parts;
+    }
+
+    private static string BusinessName(Random random, string product, NamePool.Owner owner)
+    {
+        var prefix = _businessPrefixes[random.Next(_businessPrefixes.Length)];
+        var suffix = _businessSuffixes[random.Next(_businessSuffixes.Length)];
+        return random.Next(3) switch
+        {
+            0 => $"{prefix}{product} {owner.Calling}".Trim(),
+            1 => $"{prefix}{product} {suffix}".Trim(),
+            _ => $"{prefix}{owner.FirstName} {suffix}".Trim(),
+        };
+    }
+
+    /// <summary>A valid-looking NIK: region 6271 + kecamatan, birth date (day + 40 for women), 4-digit serial.</summary>
+    private static string Nik(Random random, string kecamatanDigits, bool female)
+    {
+        var birth = new DateOnly(1955, 1, 1).AddDays(random.Next(0, 365 * 50));
+        var day = birth.Day + (female ? 40 : 0);
+        return $"6271{kecamatanDigits}{day:00}{birth.Month:00}{birth.Year % 100:00}{random.Next(1, 9999):0000}";
+    }
+
+    // Unique by construction: the demo's NIB are 13 digits starting with 91 followed by the unit id.
+    private static string Nib(int unitId) => $"91{unitId:00000000000}";
+
+    private static DateOnly RandomRegistrationDate(Random random, DateOnly today)
+    {
+        // More registrations in recent years, as field data collection picks up.
+        var daysBack = (int)(Math.Pow(random.NextDouble(), 1.6) * 365 * 11);
+        return today.AddDays(-daysBack - 1);
+    }
+
+    private static decimal RandomInvestment(Random random)
+    {
+        // Log-uniform from Rp 2 million to about Rp 3 billion, rounded to Rp 100.000.
+        var value = Math.Exp(Math.Log(2_000_000) + (random.NextDouble() * (Math.Log(3_000_000_000) - Math.Log(2_000_000))));
+        return Math.Round((decimal)value / 100_000m) * 100_000m;
+    }
+
+    private static LegalForm RandomLegalForm(Random random) => random.Next(100) switch
+    {
+        < 70 => LegalForm.Perorangan,
+        < 82 => LegalForm.UsahaDagang,
+        < 90 => LegalForm.CV,
+        < 94 => LegalForm.Koperasi,
+        < 97 => LegalForm.PT,
+        _ => LegalForm.Lainnya,
+    };
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(value, type, cancellationToken);
+        }
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(value.Value, type, cancellationToken);
+        }
+    }
+
+    /// <summary>Indonesian names drawn once from Bogus's id_ID locale, then combined quickly for large data sets.</summary>
+    private sealed class NamePool
+    {
+        public sealed record Owner(string FirstName, string FullName, string Calling);
+
+        private string[] _male = [];
+        private string[] _female = [];
+        private string[] _last = [];
+
+        public static NamePool Create(int seed)
+        {
+            var faker = new Bogus.Faker("id_ID") { Random = new Bogus.Randomizer(seed) };
+            return new NamePool
+            {
+                _male = [.. Enumerable.Range(0, 400).Select(_ => faker.Name.FirstName(Bogus.DataSets.Name.Gender.Male)).Distinct()],
+                _female = [.. Enumerable.Range(0, 400).Select(_ => faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)).Distinct()],
+                _last = [.. Enumerable.Range(0, 400).Select(_ => faker.Name.LastName()).Distinct()],
+            };
+        }
+
+        public Owner Pick(Random random, bool female)
+        {
+            var first = female ? _female[random.Next(_female.Length)] : _male[random.Next(_male.Length)];
+            var last = _last[random.Next(_last.Length)];
+            return new Owner(first, $"{first} {last}", $"{(female ? "Bu" : "Pak")} {first}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IkmRegistry.Web.Pages;
+
+/// <summary>The one error page: no stack trace, no database access (it must render while PostgreSQL is down).</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string RequestId { get; private set; } = "";
+
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        Response.StatusCode = Status;
+        RequestId = HttpContext.TraceIdentifier;
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using IkmRegistry.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRegistryLogging();
+builder.AddRegistryDatabase();
+builder.AddRegistryIdentity();
+builder.AddRegistryLocalization();
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+
+if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
+{
+    return exitCode;
+}
+
+app.UseRegistryErrorPages();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRegistryHealthChecks();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
