@@ -8,7 +8,7 @@ cd "$ROOT"
 
 pg_dir=""
 cleanup() {
-  if [ -n "$pg_dir" ]; then pg_stop "$pg_dir"; rm -rf "$pg_dir"; fi
+  if [ -n "$pg_dir" ]; then pg_stop "$pg_dir"; rm -rf "$pg_dir"; pg_dir=""; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -32,7 +32,7 @@ dotnet build IkmRegistry.sln -c Release --no-restore --nologo -v quiet -warnaser
 
 log "Memeriksa bahwa migrasi sesuai dengan model"
 dotnet ef migrations has-pending-model-changes --project src/IkmRegistry.Web --no-build --configuration Release >/dev/null \
-  || { log "Model berubah tanpa migrasi: jalankan dotnet ef migrations add"; echo "0 passed, 1 failed"; exit 1; }
+  || { log "Model berubah tanpa migrasi: jalankan dotnet ef migrations add"; cleanup; echo "0 passed, 1 failed"; exit 1; }
 
 log "Menjalankan tes"
 out=$(mktemp)
@@ -50,5 +50,7 @@ rm -f "$out"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$projects" -lt 2 ] && [ "$failed" -eq 0 ]; then failed=1; log "Tidak semua proyek tes melapor"; fi
 
+# Stop what was started before the summary, so that the summary is the last line.
+cleanup
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -62,7 +62,7 @@ public static class DemoData
     /// <summary>Loads the demo unless demo rows are already there (running it twice adds nothing).</summary>
     public static async Task<Result> LoadAsync(RegistryDbContext db, int unitCount = AgencyUnitCount, int seed = 20261127, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(unitCount, 500);
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitCount, 1000);
         var clock = Stopwatch.StartNew();
         if (await ExistsAsync(db, cancellationToken))
         {
@@ -231,6 +231,12 @@ public static class DemoData
                 if (s.Second is not null)
                 {
                     candidates = [.. candidates, .. unitsByKelurahanAndCategory.GetValueOrDefault((s.Area.Id, s.Second)) ?? []];
+                }
+
+                if (candidates.Count < 2 * Sentra.MinimumMembers)
+                {
+                    // A small data set: widen to every unit of the kelurahan.
+                    candidates = [.. unitsByKelurahanAndCategory.Where(e => e.Key.Kelurahan == s.Area.Id).SelectMany(e => e.Value)];
                 }
 
                 var wanted = Math.Clamp(random.Next(6, 40) * unitCount / AgencyUnitCount, 6, 60);

@@ -27,6 +27,12 @@ public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool
     /// <summary>Runs the start-up work. Returns an exit code when the process should stop instead of serving.</summary>
     public async Task<int?> RunAsync(WebApplication app)
     {
+        // Tests prepare their own database before the first request (Startup:PrepareDatabase=false).
+        if (!app.Configuration.GetValue("Startup:PrepareDatabase", true))
+        {
+            return null;
+        }
+
         if (await DatabaseSetup.CheckReachableAsync(app.Configuration) is { } problem)
         {
             await Console.Error.WriteLineAsync(problem);

@@ -16,13 +16,12 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // One round trip: five counts over active areas, active sentra and active units.
-        Figures = await db.Kecamatan.TagWith("Home page counts").Take(1).Select(_ => new Counts(
-                db.Kecamatan.Count(k => k.RetiredOn == null),
-                db.Kelurahan.Count(k => k.RetiredOn == null),
-                db.Sentra.Count(s => s.Status == SentraStatus.Aktif),
-                db.IndustrialUnits.Count(u => u.Status == UnitStatus.Aktif),
-                db.Kelurahan.Count(k => k.RetiredOn == null && db.Sentra.Any(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif))))
-            .FirstOrDefaultAsync(cancellationToken) ?? Figures;
+        var activeKelurahan = db.Kelurahan.Where(k => k.RetiredOn == null);
+        Figures = new Counts(
+            await db.Kecamatan.CountAsync(k => k.RetiredOn == null, cancellationToken),
+            await activeKelurahan.CountAsync(cancellationToken),
+            await db.Sentra.CountAsync(s => s.Status == SentraStatus.Aktif, cancellationToken),
+            await db.IndustrialUnits.CountAsync(u => u.Status == UnitStatus.Aktif, cancellationToken),
+            await activeKelurahan.CountAsync(k => db.Sentra.Any(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif), cancellationToken));
     }
 }

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using IkmRegistry.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace IkmRegistry.BrowserTests.Infrastructure;
+
+/// <summary>The real app on a real loopback port, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserApp : RegistryApp
+{
+    private IPlaywright? _playwright;
+
+    public BrowserApp() : base("ikm_test_browser")
+    {
+    }
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        await base.InitializeAsync();
+        StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("IKM_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Chromium must not try to reach hosts this closed network cannot reach.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class Accessibility
+{
+    /// <summary>Runs axe-core in the page and fails on any serious or critical violation, naming each.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe-core on {page.Url}: " + string.Join("; ", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
+}
+
+[CollectionDefinition(Name)]
+public class SharedBrowser : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+[Collection(SharedBrowser.Name)]
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+{
+    protected BrowserApp App => app;
+
+    public virtual Task InitializeAsync() => app.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+}

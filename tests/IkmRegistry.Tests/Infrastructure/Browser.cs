@@ -1,0 +1,95 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IkmRegistry.Tests.Infrastructure;
+
+/// <summary>
+/// HTTP as a browser does it: cookies kept, redirects followed, forms posted with the antiforgery token
+/// and every other field they hold, and answers parsed into a DOM with AngleSharp.
+/// </summary>
+public sealed class Browser(WebApplicationFactory<Program> app) : IDisposable
+{
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    public HttpStatusCode LastStatus { get; private set; }
+
+    public Uri? LastUrl { get; private set; }
+
+    public HttpClient Client => _client;
+
+    public async Task<IDocument> GetAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Fills the form's fields (by name) and submits it, as a person clicking the given button would.</summary>
+    public async Task<IDocument> SubmitAsync(IHtmlFormElement form, IDictionary<string, string>? values = null, IHtmlElement? submitter = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: "checkbox" or "radio" } input:
+                    if (values?.TryGetValue(name, out var chosen) == true ? chosen == input.Value || (chosen == "true" && input.Type == "checkbox") : input.IsChecked)
+                    {
+                        fields.Add(new(name, input.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: not ("submit" or "button" or "file") } input:
+                    fields.Add(new(name, values?.TryGetValue(name, out var v) == true ? v : input.Value));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } area:
+                    fields.Add(new(name, values?.TryGetValue(name, out var t) == true ? t : area.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    if (values?.TryGetValue(name, out var s) == true)
+                    {
+                        fields.Add(new(name, s));
+                    }
+                    else
+                    {
+                        fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    }
+
+                    break;
+            }
+        }
+
+        // Values for fields the form does not have (e.g. a tampered request) are sent too.
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            if (!fields.Exists(f => f.Key == name))
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        if (submitter is IHtmlButtonElement { Name: { Length: > 0 } buttonName } button)
+        {
+            fields.Add(new(buttonName, button.Value));
+        }
+
+        var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? LastUrl?.PathAndQuery ?? "/" : action;
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await _client.PostAsync(target, content);
+        return await ParseAsync(response);
+    }
+
+    public async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        LastStatus = response.StatusCode;
+        LastUrl = response.RequestMessage?.RequestUri;
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html).Address(LastUrl?.ToString() ?? "http://localhost/"));
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,80 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+
+namespace IkmRegistry.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (WebApplicationFactory) on its own real PostgreSQL database. Reset() empties every table and
+/// puts the reference data back, so no test depends on another's rows or on their order.
+/// </summary>
+public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _databaseName;
+    private Respawner? _respawner;
+
+    public RegistryApp() : this("ikm_test_web")
+    {
+    }
+
+    protected RegistryApp(string databaseName) => _databaseName = databaseName;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync(_databaseName);
+        await DatabaseSetup.PrepareAsync(Services);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["ef_migrations_history"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        await DatabaseSetup.PrepareAsync(Services);
+    }
+
+    /// <summary>A context on the test database, for arranging rows and checking what a request wrote.</summary>
+    public RegistryDbContext NewDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabase.DropAsync(_databaseName);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Startup:PrepareDatabase", "false");
+        builder.UseSetting("ConnectionStrings:Registry", ConnectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}
+
+/// <summary>All tests that use the shared database run one after another.</summary>
+[CollectionDefinition(Name)]
+public class SharedRegistry : ICollectionFixture<RegistryApp>
+{
+    public const string Name = "registry";
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using IkmRegistry.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IkmRegistry.Tests.Pages;
+
+public class HealthAndErrorTests(RegistryApp app) : RegistryTest(app)
+{
+    [Fact]
+    public async Task Health_endpoints_answer_when_the_database_is_up()
+    {
+        using var client = App.CreateClient();
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_an_Indonesian_404_page()
+    {
+        using var browser = new Browser(App);
+        var page = await browser.GetAsync("/tidak-ada");
+
+        Assert.Equal(HttpStatusCode.NotFound, browser.LastStatus);
+        Assert.Contains("Halaman tidak ditemukan", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Without_a_database_pages_answer_a_friendly_503_and_readiness_fails()
+    {
+        await using var unreachable = new UnreachableDatabaseApp();
+        using var browser = new Browser(unreachable);
+
+        var page = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("Layanan sementara tidak tersedia", page.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("Exception", page.Body!.TextContent);
+        Assert.DoesNotContain("Npgsql", page.Body!.TextContent);
+
+        using var ready = await browser.Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var live = await browser.Client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Starting_without_a_reachable_database_prints_one_clear_line_and_exits_non_zero()
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "IkmRegistry.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment = { ["ConnectionStrings__Registry"] = "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=3" },
+        };
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.NotEqual(0, process.ExitCode);
+        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("PostgreSQL tidak dapat dihubungi di 127.0.0.1:1/ikm", line);
+        Assert.DoesNotContain("Listening", await output);
+    }
+
+    private sealed class UnreachableDatabaseApp : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Startup:PrepareDatabase", "false");
+            builder.UseSetting("ConnectionStrings:Registry", "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=2");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
+        }
+    }
+}
