@@ -1,12 +1,19 @@
 using IkmRegistry.Web.Infrastructure;
 using Serilog;
 
+// The container's health probe: the runtime image has no curl.
+if (args is ["--health-check", var probeUrl])
+{
+    return await Health.ProbeAsync(probeUrl);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
 builder.AddRegistryLocalization();
-builder.Services.AddRazorPages();
+builder.AddRegistryValidation();
+builder.AddRegistryPages();
 
 var app = builder.Build();
 

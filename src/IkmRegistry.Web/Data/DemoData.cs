@@ -177,7 +177,7 @@ public static class DemoData
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY sentra (id, name, slug, kelurahan_id, address, founded_on, decree_number, decree_date, status, description, public_contact, publish_contact, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY sentra (id, name, slug, kelurahan_id, address, founded_on, decree_number, decree_date, status, description, products, public_contact, publish_contact, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var s in sentraRows)
             {
@@ -194,6 +194,9 @@ public static class DemoData
                 await importer.WriteAsync(s.Founded, NpgsqlDbType.Date, cancellationToken);
                 await importer.WriteAsync(nameof(SentraStatus.Aktif), NpgsqlDbType.Varchar, cancellationToken);
                 await importer.WriteAsync($"Sentra IKM terpadu Kelurahan {s.Area.Name}, Kecamatan {s.Area.Kecamatan.Name}, dengan fokus produk {categoryName.ToLowerInvariant()} sesuai potensi lokal.", NpgsqlDbType.Varchar, cancellationToken);
+                var products = new[] { s.Category, s.Second }.OfType<string>()
+                    .SelectMany(code => _categories.Single(c => c.Code == code).Products.OrderBy(_ => random.Next()).Take(2));
+                await importer.WriteAsync(string.Join(", ", products).ToLowerInvariant(), NpgsqlDbType.Varchar, cancellationToken);
                 var publish = random.Next(100) < 70;
                 await importer.WriteAsync($"Sekretariat Sentra, {s.Area.Name} (0536) {random.Next(3_200_000, 3_299_999)}", NpgsqlDbType.Varchar, cancellationToken);
                 await importer.WriteAsync(publish, NpgsqlDbType.Boolean, cancellationToken);

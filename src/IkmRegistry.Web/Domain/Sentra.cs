@@ -25,6 +25,9 @@ public class Sentra
     public SentraStatus Status { get; set; } = SentraStatus.DalamPembentukan;
     public string? Description { get; set; }
 
+    /// <summary>The sentra's main products in a few words (public), e.g. "amplang, kerupuk ikan, abon ikan".</summary>
+    public string? Products { get; set; }
+
     /// <summary>The sentra's own contact (not a member's): shown publicly only when <see cref="PublishContact"/> is set.</summary>
     public string? PublicContact { get; set; }
     public bool PublishContact { get; set; }

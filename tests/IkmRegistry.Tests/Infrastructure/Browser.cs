@@ -82,6 +82,17 @@ public sealed class Browser(WebApplicationFactory<Program> app) : IDisposable
         return await ParseAsync(response);
     }
 
+    /// <summary>Signs in through the real sign-in form.</summary>
+    public async Task<IDocument> SignInAsync(string email, string password = RegistryApp.TestPassword)
+    {
+        var page = await GetAsync("/Account/Login");
+        return await SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+    }
+
     public async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         LastStatus = response.StatusCode;

@@ -1,6 +1,8 @@
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -49,6 +51,25 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         await DatabaseSetup.PrepareAsync(Services);
     }
+
+    /// <summary>Creates an active account in a role (Admin, Staff or Official); returns its email.</summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null, string password = TestPassword)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@dpkukmp.test";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Petugas {role}", CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    public const string TestPassword = "kata-sandi-uji-yang-panjang";
 
     /// <summary>A context on the test database, for arranging rows and checking what a request wrote.</summary>
     public RegistryDbContext NewDbContext()

@@ -14,6 +14,7 @@ public class SentraConfiguration : IEntityTypeConfiguration<Sentra>
         builder.Property(s => s.Address).HasMaxLength(300);
         builder.Property(s => s.DecreeNumber).HasMaxLength(100);
         builder.Property(s => s.Description).HasMaxLength(4000);
+        builder.Property(s => s.Products).HasMaxLength(500);
         builder.Property(s => s.PublicContact).HasMaxLength(200);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Version).IsRowVersion();

@@ -631,6 +631,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Products")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("products");
+
                     b.Property<string>("PublicContact")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

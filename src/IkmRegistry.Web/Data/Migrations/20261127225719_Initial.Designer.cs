@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IkmRegistry.Web.Data.Migrations
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261127224846_Initial")]
+    [Migration("20261127225719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -633,6 +633,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Products")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("products");
 
                     b.Property<string>("PublicContact")
                         .HasMaxLength(200)

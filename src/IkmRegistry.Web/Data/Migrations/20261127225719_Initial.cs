@@ -324,6 +324,7 @@ namespace IkmRegistry.Web.Data.Migrations
                     decree_date = table.Column<DateOnly>(type: "date", nullable: true),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    products = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     public_contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     publish_contact = table.Column<bool>(type: "boolean", nullable: false),
                     is_demo = table.Column<bool>(type: "boolean", nullable: false),

@@ -1,0 +1,90 @@
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace IkmRegistry.Web.Infrastructure;
+
+public static class Policies
+{
+    /// <summary>Officials, staff and admins: dashboards, reports, reading the registry.</summary>
+    public const string Read = "Read";
+
+    /// <summary>Staff and admins: anything that changes registry data.</summary>
+    public const string Edit = "Edit";
+
+    /// <summary>Admins: accounts, areas, categories.</summary>
+    public const string Admin = "Admin";
+}
+
+public static class Authorization
+{
+    /// <summary>
+    /// Every page needs a signed-in user unless it is explicitly public, so a new page
+    /// that forgets its policy is closed, not open. Folders then narrow it by role.
+    /// </summary>
+    public static WebApplicationBuilder AddRegistryPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Official))
+            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        builder.Services.AddRazorPages(options =>
+        {
+            // Closed by default (not a fallback policy, which would also send unknown addresses to sign-in instead of 404).
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Language");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AuthorizeFolder("/Registry", Policies.Read);
+            options.Conventions.AuthorizeFolder("/Dashboard", Policies.Read);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AddFolderApplicationModelConvention("/Registry", model => model.Filters.Add(new EditRequiresStaffFilter()));
+        }).AddMvcOptions(options =>
+        {
+            // FluentValidation owns the rules and their Indonesian messages; MVC only reports values it cannot bind.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Nilai '{value}' tidak valid.");
+            messages.SetValueMustBeANumberAccessor(_ => "Isian ini harus berupa angka.");
+            messages.SetValueIsInvalidAccessor(value => $"Nilai '{value}' tidak valid.");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Isian ini wajib diisi.");
+            messages.SetValueMustNotBeNullAccessor(_ => "Isian ini wajib diisi.");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "Nilai yang diisi tidak valid.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Nilai '{value}' tidak valid.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Nilai yang diisi tidak valid.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Isian ini harus berupa angka.");
+            messages.SetMissingKeyOrValueAccessor(() => "Isian ini wajib diisi.");
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => "Permintaan tidak berisi data.");
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Officials read the registry but change nothing: in /Registry every handler other than GET needs the Edit
+    /// policy, checked on the server whatever the page shows.
+    /// </summary>
+    private sealed class EditRequiresStaffFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var method = context.HttpContext.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            {
+                var authorization = context.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+                var result = await authorization.AuthorizeAsync(context.HttpContext.User, Policies.Edit);
+                if (!result.Succeeded)
+                {
+                    context.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
+                    return;
+                }
+            }
+
+            await next();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IkmRegistry.Web.Pages.Account;
+
+/// <summary>Sign-out is a POST (the layout's button), so another site cannot sign a user out.</summary>
+public class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LogoutModel> logger) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var userId = users.GetUserId(User);
+        await signIn.SignOutAsync();
+        logger.LogInformation("Sign-out by user {UserId}", userId);
+        return RedirectToPage("/Index");
+    }
+}

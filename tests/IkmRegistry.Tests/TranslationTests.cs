@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace IkmRegistry.Tests;
+
+/// <summary>Indonesian is the key of every string; English must exist for each one the app uses.</summary>
+public partial class TranslationTests
+{
+    [GeneratedRegex("""\b[Ll]\["((?:[^"\\]|\\.)+)"[\],]""")]
+    private static partial Regex LocalizedKey();
+
+    [Fact]
+    public void Every_localized_string_in_the_app_has_an_English_translation()
+    {
+        var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "IkmRegistry.Web"));
+        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(u => !english.Contains(u.Key)).Select(u => $"{u.File}: \"{u.Key}\"").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Missing English (scripts/add-translation.py):\n" + string.Join("\n", missing));
+    }
+}
