@@ -16,7 +16,7 @@ trap 'exit 130' INT TERM
 if [ -z "${IKM_TEST_CONNECTION:-}" ]; then
   pg_dir=$(mktemp -d /tmp/ikm-test-pg.XXXXXX)
   chmod 755 "$pg_dir"
-  port=$(free_port 55432)
+  port=$(free_port "${IKM_TEST_PG_PORT:-55432}")
   # Throwaway data: no fsync (never for real data).
   IKM_PG_NOSYNC=1 pg_start "$pg_dir" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
   export IKM_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
