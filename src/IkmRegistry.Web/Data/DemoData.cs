@@ -77,9 +77,11 @@ public static class DemoData
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var firstUnitId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM industrial_unit").SingleAsync(cancellationToken);
-        var firstSentraId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM sentra").SingleAsync(cancellationToken);
-        var firstMembershipId = await db.Database.SqlQuery<int>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM membership").SingleAsync(cancellationToken);
+        // Ids above everything the key sequence has handed out, so later inserts through EF never collide.
+        var firstId = await db.Database.SqlQuery<int>($"""SELECT (nextval('"EntityFrameworkHiLoSequence"') + 1000)::int AS "Value" """).SingleAsync(cancellationToken);
+        var firstUnitId = firstId;
+        var firstSentraId = firstId + unitCount;
+        var firstMembershipId = firstSentraId + SentraCount;
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
 
@@ -268,18 +270,26 @@ public static class DemoData
             await importer.CompleteAsync(cancellationToken);
         }
 
-        // Explicit ids were written, so move the identity sequences past them.
-        await db.Database.ExecuteSqlRawAsync("""
-            SELECT setval(pg_get_serial_sequence('industrial_unit', 'id'), (SELECT MAX(id) FROM industrial_unit));
-            SELECT setval(pg_get_serial_sequence('sentra', 'id'), (SELECT MAX(id) FROM sentra));
-            SELECT setval(pg_get_serial_sequence('membership', 'id'), (SELECT MAX(id) FROM membership));
-            """, cancellationToken);
+        await MoveKeySequencePastAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Fresh statistics, so the planner sees the new size at once.
         await db.Database.ExecuteSqlRawAsync("ANALYZE industrial_unit; ANALYZE sentra; ANALYZE membership;", cancellationToken);
 
         return new Result(true, unitCount, sentraRows.Count, membershipCount, clock.Elapsed);
     }
+
+    /// <summary>
+    /// After a bulk load with explicit ids, moves the shared HiLo key sequence past the largest id in the registry
+    /// tables (EF takes blocks of 10 from it), so EF's next keys cannot collide with the loaded rows.
+    /// </summary>
+    public static Task MoveKeySequencePastAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync("""
+            SELECT setval('"EntityFrameworkHiLoSequence"', GREATEST(
+                (SELECT last_value FROM "EntityFrameworkHiLoSequence"),
+                (SELECT COALESCE(MAX(id), 0) FROM industrial_unit),
+                (SELECT COALESCE(MAX(id), 0) FROM sentra),
+                (SELECT COALESCE(MAX(id), 0) FROM membership)) + 10);
+            """, cancellationToken);
 
     /// <summary>Removes every demo row, and the memberships that point at them, in one transaction.</summary>
     public static async Task<int> RemoveAsync(RegistryDbContext db, CancellationToken cancellationToken = default)

@@ -9,6 +9,9 @@ namespace IkmRegistry.Web.Data;
 public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>EF's default HiLo sequence name; a custom name is lost in EF's model snapshot (it then sees drift).</summary>
+    public const string HiLoSequence = "EntityFrameworkHiLoSequence";
+
     public DbSet<Kecamatan> Kecamatan => Set<Kecamatan>();
     public DbSet<Kelurahan> Kelurahan => Set<Kelurahan>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
@@ -22,6 +25,9 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
+        // Keys from a sequence, fetched in blocks: a new record's id is known before it is inserted, so its audit
+        // entry is written in the same SaveChanges. Bulk loaders move the sequence past the ids they write.
+        builder.UseHiLo();
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }
 

@@ -12,7 +12,14 @@ public static class DatabaseSetup
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
-        builder.Services.AddDbContext<RegistryDbContext>(options => RegistryDbContext.Configure(options, connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
+        {
+            RegistryDbContext.Configure(options, connectionString);
+            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("postgresql", tags: ["ready"]);
         return builder;
     }

@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -14,6 +13,10 @@ namespace IkmRegistry.Web.Data.Migrations
         {
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateSequence(
+                name: "EntityFrameworkHiLoSequence",
+                incrementBy: 10);
 
             migrationBuilder.CreateTable(
                 name: "app_role",
@@ -61,8 +64,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "audit_entry",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<long>(type: "bigint", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -80,8 +82,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "data_protection_key",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     friendly_name = table.Column<string>(type: "text", nullable: true),
                     xml = table.Column<string>(type: "text", nullable: true)
                 },
@@ -94,8 +95,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "kecamatan",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     retired_on = table.Column<DateOnly>(type: "date", nullable: true),
@@ -110,8 +110,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "product_category",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     name_id = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     name_en = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
@@ -128,8 +127,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "app_role_claim",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     role_id = table.Column<string>(type: "text", nullable: false),
                     claim_type = table.Column<string>(type: "text", nullable: true),
                     claim_value = table.Column<string>(type: "text", nullable: true)
@@ -149,8 +147,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "app_user_claim",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     user_id = table.Column<string>(type: "text", nullable: false),
                     claim_type = table.Column<string>(type: "text", nullable: true),
                     claim_value = table.Column<string>(type: "text", nullable: true)
@@ -234,8 +231,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "kelurahan",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
@@ -260,8 +256,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "industrial_unit",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     business_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     owner_name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     nik = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
@@ -313,8 +308,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "sentra",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     slug = table.Column<string>(type: "character varying(220)", maxLength: 220, nullable: false),
                     kelurahan_id = table.Column<int>(type: "integer", nullable: false),
@@ -347,8 +341,7 @@ namespace IkmRegistry.Web.Data.Migrations
                 name: "membership",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<int>(type: "integer", nullable: false),
                     sentra_id = table.Column<int>(type: "integer", nullable: false),
                     unit_id = table.Column<int>(type: "integer", nullable: false),
                     joined_on = table.Column<DateOnly>(type: "date", nullable: false),
@@ -616,6 +609,9 @@ namespace IkmRegistry.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "kecamatan");
+
+            migrationBuilder.DropSequence(
+                name: "EntityFrameworkHiLoSequence");
         }
     }
 }
