@@ -25,7 +25,9 @@ public static class Identity
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<RegistryPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -38,6 +40,9 @@ public static class Identity
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
         });
+
+        // A deactivated account or a reset password ends existing sessions within a minute (security stamp check).
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Keys in PostgreSQL, so sign-ins survive restarts and several instances share them.
         builder.Services.AddDataProtection().SetApplicationName("IkmRegistry").PersistKeysToDbContext<RegistryDbContext>();

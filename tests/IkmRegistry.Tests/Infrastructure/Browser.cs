@@ -10,13 +10,16 @@ namespace IkmRegistry.Tests.Infrastructure;
 /// HTTP as a browser does it: cookies kept, redirects followed, forms posted with the antiforgery token
 /// and every other field they hold, and answers parsed into a DOM with AngleSharp.
 /// </summary>
-public sealed class Browser(WebApplicationFactory<Program> app) : IDisposable
+public sealed class Browser(WebApplicationFactory<Program> app, bool followRedirects = true) : IDisposable
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
     public HttpStatusCode LastStatus { get; private set; }
 
     public Uri? LastUrl { get; private set; }
+
+    /// <summary>Where a redirect pointed (when redirects are not followed).</summary>
+    public Uri? LastLocation { get; private set; }
 
     public HttpClient Client => _client;
 
@@ -93,10 +96,28 @@ public sealed class Browser(WebApplicationFactory<Program> app) : IDisposable
         });
     }
 
+    /// <summary>The antiforgery token of this browser's session, from any page with a form.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string page = "/Account/ChangePassword")
+    {
+        var document = await GetAsync(page);
+        return document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+            ?? throw new InvalidOperationException($"No form with an antiforgery token on {page}");
+    }
+
+    /// <summary>Posts fields as a form would, with this session's antiforgery token.</summary>
+    public async Task<IDocument> PostAsync(string url, IDictionary<string, string> fields, string? token = null)
+    {
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token ?? await AntiforgeryTokenAsync() };
+        using var content = new FormUrlEncodedContent(all);
+        using var response = await _client.PostAsync(url, content);
+        return await ParseAsync(response);
+    }
+
     public async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         LastStatus = response.StatusCode;
         LastUrl = response.RequestMessage?.RequestUri;
+        LastLocation = response.Headers.Location;
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
         return await context.OpenAsync(request => request.Content(html).Address(LastUrl?.ToString() ?? "http://localhost/"));

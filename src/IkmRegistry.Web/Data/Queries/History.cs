@@ -1,0 +1,70 @@
+using System.Text.Json;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Data.Queries;
+
+/// <summary>A record's history for its page, read from the audit trail.</summary>
+public static class History
+{
+    public sealed record Change(string Field, string? Old, string? New);
+
+    public sealed record Row(DateTimeOffset At, string? UserName, AuditAction Action, string EntityType, string EntityId, List<Change> Changes);
+
+    // Field names in the audit trail are the entities' property names; these are their labels (Indonesian keys).
+    private static readonly Dictionary<string, string> _labels = new()
+    {
+        ["BusinessName"] = "Nama usaha", ["OwnerName"] = "Nama pemilik", ["Nik"] = "NIK pemilik (16 digit)", ["Nib"] = "NIB (13 digit)",
+        ["KbliCode"] = "Kode KBLI (5 digit)", ["KbliEdition"] = "Edisi KBLI", ["CategoryId"] = "Kategori produk", ["MainProducts"] = "Produk utama",
+        ["KelurahanId"] = "Kelurahan", ["Address"] = "Alamat", ["Phone"] = "Telepon", ["WorkersMale"] = "Tenaga kerja laki-laki",
+        ["WorkersFemale"] = "Tenaga kerja perempuan", ["InvestmentValue"] = "Nilai investasi (Rp, tanpa tanah dan bangunan)",
+        ["ProductionValuePerYear"] = "Nilai produksi per tahun (Rp)", ["ProductionCapacity"] = "Kapasitas produksi",
+        ["ProductionCapacityUnit"] = "Satuan kapasitas", ["YearStarted"] = "Tahun mulai usaha", ["LegalForm"] = "Bentuk badan usaha",
+        ["Status"] = "Status", ["ClosedOn"] = "Tanggal tutup", ["PublicConsent"] = "Persetujuan direktori publik",
+        ["PublicConsentOn"] = "Tanggal persetujuan", ["RegisteredOn"] = "Tanggal pendaftaran", ["DataSource"] = "Sumber data",
+        ["Name"] = "Nama", ["Slug"] = "Alamat URL", ["FoundedOn"] = "Tanggal berdiri", ["DecreeNumber"] = "Nomor SK", ["DecreeDate"] = "Tanggal SK",
+        ["Description"] = "Deskripsi", ["Products"] = "Produk", ["PublicContact"] = "Kontak publik", ["PublishContact"] = "Tampilkan kontak",
+        ["SentraId"] = "Sentra", ["UnitId"] = "Unit", ["JoinedOn"] = "Tanggal bergabung", ["LeftOn"] = "Tanggal keluar", ["Role"] = "Jabatan",
+        ["IsDemo"] = "Data demo", ["kategori_ditambah"] = "Kategori ditambah", ["kategori_dihapus"] = "Kategori dihapus",
+        ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
+        ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
+    };
+
+    public static string Label(string field) => _labels.GetValueOrDefault(field, field);
+
+    /// <summary>The record's own entries and those of its memberships, newest first (served by the (entity_type, entity_id) index).</summary>
+    public static async Task<List<Row>> LoadAsync(RegistryDbContext db, string type, int id, List<int> membershipIds, int take, CancellationToken cancellationToken)
+    {
+        var key = id.ToString();
+        var memberships = membershipIds.Select(m => m.ToString()).ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action != AuditAction.View
+                && ((a.EntityType == type && a.EntityId == key) || (a.EntityType == nameof(Membership) && memberships.Contains(a.EntityId))))
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. entries.Select(ToRow)];
+    }
+
+    public static Row ToRow(AuditEntry a) => new(Wib.From(a.OccurredAt), a.UserName, a.Action, a.EntityType, a.EntityId, Parse(a.Changes));
+
+    private static List<Change> Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.Object
+            ? new Change(p.Name, Text(p.Value.GetProperty("Old")), Text(p.Value.GetProperty("New")))
+            : new Change(p.Name, null, Text(p.Value)))];
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+}

@@ -1,0 +1,27 @@
+namespace IkmRegistry.Web.Domain;
+
+/// <summary>Indonesian labels (and translation keys) of audit actions and record types.</summary>
+public static class AuditLabels
+{
+    public static string Action(AuditAction action) => action switch
+    {
+        AuditAction.Create => "Dibuat",
+        AuditAction.Update => "Diubah",
+        AuditAction.Delete => "Dihapus",
+        AuditAction.StatusChange => "Status diubah",
+        AuditAction.View => "Data pribadi dibuka",
+        AuditAction.Export => "Diekspor",
+        _ => "Diimpor",
+    };
+
+    public static string Entity(string type) => type switch
+    {
+        nameof(IndustrialUnit) => "unit usaha",
+        nameof(Sentra) => "sentra",
+        nameof(Membership) => "keanggotaan",
+        nameof(Kelurahan) => "kelurahan",
+        nameof(Kecamatan) => "kecamatan",
+        nameof(ProductCategory) => "kategori",
+        _ => type,
+    };
+}

@@ -1,0 +1,11 @@
+namespace IkmRegistry.Web.Pages.Registry;
+
+/// <summary>A page of a server-side list: which page, how many in all, and the links that keep the filters.</summary>
+public sealed record Paging(int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int Skip => (Math.Clamp(Page, 1, Pages) - 1) * PageSize;
+
+    public static int Clamp(int page) => Math.Max(1, page);
+}

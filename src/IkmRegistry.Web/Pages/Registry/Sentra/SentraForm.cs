@@ -1,0 +1,53 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Registry.Sentra;
+
+/// <summary>What Create and Edit both do with a validated sentra form: check references, sync categories, give a unique slug.</summary>
+public static class SentraForm
+{
+    public static async Task LoadListsAsync(RegistryDbContext db, ViewDataDictionary viewData, int? kelurahanId, CancellationToken cancellationToken)
+    {
+        viewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
+        viewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+    }
+
+    public static async Task CheckReferencesAsync(RegistryDbContext db, SentraInput input, int? currentKelurahanId, ModelStateDictionary modelState, IStringLocalizer l, CancellationToken cancellationToken)
+    {
+        var kelurahanId = int.Parse(input.KelurahanId!);
+        if (kelurahanId != currentKelurahanId && !await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
+        {
+            modelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
+        }
+
+        var known = await db.ProductCategories.CountAsync(c => input.CategoryIds.Contains(c.Id), cancellationToken);
+        if (known != input.CategoryIds.Distinct().Count())
+        {
+            modelState.AddModelError("Input.CategoryIds", l["Pilih sedikitnya satu kategori produk."]);
+        }
+    }
+
+    public static async Task ApplyAsync(RegistryDbContext db, SentraInput input, Domain.Sentra sentra, CancellationToken cancellationToken)
+    {
+        input.ApplyTo(sentra);
+        var wanted = input.CategoryIds.Distinct().ToList();
+        sentra.Categories.RemoveAll(c => !wanted.Contains(c.Id));
+        var missing = wanted.Except(sentra.Categories.Select(c => c.Id)).ToList();
+        sentra.Categories.AddRange(await db.ProductCategories.Where(c => missing.Contains(c.Id)).ToListAsync(cancellationToken));
+
+        var slug = Slug.From(sentra.Name);
+        slug = slug.Length == 0 ? "sentra" : slug[..Math.Min(slug.Length, 200)];
+        var candidate = slug;
+        for (var n = 2; await db.Sentra.AnyAsync(s => s.Slug == candidate && s.Id != sentra.Id, cancellationToken); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        sentra.Slug = candidate;
+    }
+}

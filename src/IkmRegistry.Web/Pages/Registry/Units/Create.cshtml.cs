@@ -1,0 +1,119 @@
+using FluentValidation;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Registry.Units;
+
+/// <summary>Registers a unit; with ?sentraId it joins that sentra as a member at once.</summary>
+[Authorize(Policy = Policies.Edit)]
+public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public UnitInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int? SentraId { get; set; }
+
+    public string? SentraName { get; private set; }
+
+    public UnitInput.Duplicates Duplicates { get; private set; } = new(null, []);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.RegisteredOn = Parsing.Iso(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7)));
+        if (SentraId is { } sentraId)
+        {
+            var sentra = await db.Sentra.AsNoTracking().Where(s => s.Id == sentraId)
+                .Select(s => new { s.Name, s.KelurahanId, Category = s.Categories.OrderBy(c => c.SortOrder).Select(c => (int?)c.Id).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (sentra is null)
+            {
+                return NotFound();
+            }
+
+            SentraName = sentra.Name;
+            Input.KelurahanId = sentra.KelurahanId.ToString();
+            Input.CategoryId = sentra.Category?.ToString();
+        }
+
+        await LoadListsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        validation.AddTo(ModelState);
+        if (SentraId is { } sentraId)
+        {
+            SentraName = await db.Sentra.Where(s => s.Id == sentraId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+            if (SentraName is null)
+            {
+                return NotFound();
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            Duplicates = await Input.FindDuplicatesAsync(db, null, cancellationToken);
+            if (Duplicates.NibOwner is not null)
+            {
+                ModelState.AddModelError("Input.Nib", l["NIB ini sudah terdaftar untuk unit lain."]);
+            }
+            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName)
+            {
+                ModelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
+            }
+        }
+
+        if (!ModelState.IsValid || !await ReferencesExistAsync(cancellationToken))
+        {
+            await LoadListsAsync(cancellationToken);
+            return Page();
+        }
+
+        var unit = new IndustrialUnit { BusinessName = "", OwnerName = "" };
+        Input.ApplyTo(unit);
+        db.IndustrialUnits.Add(unit);
+        if (SentraId is { } sentra)
+        {
+            db.Memberships.Add(new Membership { SentraId = sentra, Unit = unit, JoinedOn = unit.RegisteredOn, Role = BoardRole.Anggota });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = SentraId is null
+            ? l["Unit {0} tersimpan.", unit.BusinessName].Value
+            : l["Unit {0} tersimpan dan menjadi anggota {1}.", unit.BusinessName, SentraName!].Value;
+        return SentraId is null ? RedirectToPage("Details", new { id = unit.Id }) : RedirectToPage("/Registry/Sentra/Details", new { id = SentraId });
+    }
+
+    private async Task<bool> ReferencesExistAsync(CancellationToken cancellationToken)
+    {
+        var kelurahanId = int.Parse(Input.KelurahanId!);
+        var categoryId = int.Parse(Input.CategoryId!);
+        if (!await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
+        }
+
+        if (!await db.ProductCategories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.CategoryId", l["Pilih kategori produk."]);
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private async Task LoadListsAsync(CancellationToken cancellationToken)
+    {
+        ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
+        ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+    }
+}

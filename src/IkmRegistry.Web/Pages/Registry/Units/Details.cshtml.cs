@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Registry.Units;
+
+/// <summary>
+/// A unit with its personal data, memberships and history. Each opening is recorded in the audit trail,
+/// so a data subject's request can show who read their data (UU 27/2022).
+/// </summary>
+public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public IndustrialUnit Unit { get; private set; } = null!;
+
+    public List<MembershipRow> Memberships { get; private set; } = [];
+
+    public List<History.Row> History { get; private set; } = [];
+
+    public sealed record MembershipRow(int SentraId, string Sentra, BoardRole Role, DateOnly JoinedOn, DateOnly? LeftOn);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = User.Identity?.Name,
+            Action = AuditAction.View,
+            EntityType = nameof(IndustrialUnit),
+            EntityId = id.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Closing keeps the unit (never deleted); it leaves the active counts. Staff only (page filter).</summary>
+    public Task<IActionResult> OnPostCloseAsync(int id, uint version, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, version, UnitStatus.Tutup, cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, uint version, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, version, UnitStatus.Aktif, cancellationToken);
+
+    private async Task<IActionResult> ChangeStatusAsync(int id, uint version, UnitStatus status, CancellationToken cancellationToken)
+    {
+        var unit = await db.IndustrialUnits.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        db.Entry(unit).Property(u => u.Version).OriginalValue = version;
+        unit.Status = status;
+        unit.ClosedOn = status == UnitStatus.Tutup ? Wib.Today(clock) : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Message"] = status == UnitStatus.Tutup
+                ? l["Unit {0} ditandai tutup. Datanya tetap tersimpan.", unit.BusinessName].Value
+                : l["Unit {0} dibuka kembali.", unit.BusinessName].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Warning"] = l["Unit ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."].Value;
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var unit = await db.IndustrialUnits.AsNoTracking()
+            .Include(u => u.Kelurahan).ThenInclude(k => k.Kecamatan)
+            .Include(u => u.Category)
+            .FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return false;
+        }
+
+        Unit = unit;
+        Memberships = await db.Memberships.AsNoTracking().Where(m => m.UnitId == id)
+            .OrderBy(m => m.LeftOn != null).ThenByDescending(m => m.JoinedOn)
+            .Select(m => new MembershipRow(m.SentraId, m.Sentra.Name, m.Role, m.JoinedOn, m.LeftOn))
+            .ToListAsync(cancellationToken);
+        var membershipIds = await db.Memberships.Where(m => m.UnitId == id).Select(m => m.Id).ToListAsync(cancellationToken);
+        History = await Data.Queries.History.LoadAsync(db, nameof(IndustrialUnit), id, membershipIds, 50, cancellationToken);
+        return true;
+    }
+}

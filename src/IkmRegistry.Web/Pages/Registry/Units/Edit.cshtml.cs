@@ -1,0 +1,112 @@
+using FluentValidation;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Registry.Units;
+
+/// <summary>
+/// Edits a unit. The form carries the version it was loaded with; when someone else saved in between, nothing
+/// is overwritten: the page shows their values beside what this user typed, and the user re-applies or drops theirs.
+/// </summary>
+[Authorize(Policy = Policies.Edit)]
+public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public UnitInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string BusinessName { get; private set; } = "";
+
+    public UnitInput.Duplicates Duplicates { get; private set; } = new(null, []);
+
+    /// <summary>Set after a conflict: the values now in the database.</summary>
+    public UnitInput? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var unit = await db.IndustrialUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        BusinessName = unit.BusinessName;
+        Input = UnitInput.From(unit);
+        await LoadListsAsync(unit.KelurahanId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var unit = await db.IndustrialUnits.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        BusinessName = unit.BusinessName;
+        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState);
+        if (ModelState.IsValid)
+        {
+            Duplicates = await Input.FindDuplicatesAsync(db, id, cancellationToken);
+            if (Duplicates.NibOwner is not null)
+            {
+                ModelState.AddModelError("Input.Nib", l["NIB ini sudah terdaftar untuk unit lain."]);
+            }
+            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName && Identifiers.Clean(Input.BusinessName) != unit.BusinessName)
+            {
+                ModelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
+            }
+
+            if (ModelState.IsValid && int.TryParse(Input.KelurahanId, out var kelurahanId) && kelurahanId != unit.KelurahanId
+                && !await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
+            {
+                ModelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadListsAsync(unit.KelurahanId, cancellationToken);
+            return Page();
+        }
+
+        // Compare against the version the user started from, not the one just read.
+        db.Entry(unit).Property(u => u.Version).OriginalValue = Input.Version;
+        Input.ApplyTo(unit);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.IndustrialUnits.AsNoTracking().FirstAsync(u => u.Id == id, cancellationToken);
+            Current = UnitInput.From(now);
+            // Saving again now means "apply mine over theirs", knowingly.
+            Input.Version = now.Version;
+            ModelState.Remove("Input.Version");
+            await LoadListsAsync(now.KelurahanId, cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = l["Perubahan pada {0} tersimpan.", unit.BusinessName].Value;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task LoadListsAsync(int kelurahanId, CancellationToken cancellationToken)
+    {
+        ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
+        ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+    }
+}

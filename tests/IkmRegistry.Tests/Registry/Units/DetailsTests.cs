@@ -1,0 +1,88 @@
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Tests.Registry.Units;
+
+public class DetailsTests(RegistryApp app) : RegistryTest(app)
+{
+    [Fact]
+    public async Task Opening_a_units_personal_data_is_recorded_in_the_audit_trail()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Official, "kabid@dpkukmp.test"));
+
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        Assert.Equal("6271014508850003", page.QuerySelector("[data-field=nik]")!.TextContent);
+        await using var db = App.NewDbContext();
+        var view = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.View);
+        Assert.Equal(("IndustrialUnit", unit.Id.ToString(), "kabid@dpkukmp.test"), (view.EntityType, view.EntityId, view.UserName));
+        // Officials read but change nothing: no buttons for them.
+        Assert.Null(page.QuerySelector("main form[action*='handler=Close']"));
+    }
+
+    [Fact]
+    public async Task A_closed_unit_is_kept_and_can_be_reopened()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form[action*='handler=Close']")!);
+
+        Assert.Contains("ditandai tutup", page.QuerySelector(".alert-success")!.TextContent);
+        await using (var db = App.NewDbContext())
+        {
+            var closed = await db.IndustrialUnits.SingleAsync();
+            Assert.Equal(UnitStatus.Tutup, closed.Status);
+            Assert.NotNull(closed.ClosedOn);
+            Assert.Equal(AuditAction.StatusChange, (await db.AuditEntries.Where(a => a.Action != AuditAction.View).OrderByDescending(a => a.Id).FirstAsync()).Action);
+        }
+
+        page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form[action*='handler=Reopen']")!);
+        await using (var db = App.NewDbContext())
+        {
+            var reopened = await db.IndustrialUnits.SingleAsync();
+            Assert.Equal(UnitStatus.Aktif, reopened.Status);
+            Assert.Null(reopened.ClosedOn);
+        }
+    }
+
+    [Fact]
+    public async Task Closing_with_a_stale_version_changes_nothing_and_says_so()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+        await using (var db = App.NewDbContext())
+        {
+            var changed = await db.IndustrialUnits.SingleAsync();
+            changed.Address = "Jl. Diubah Orang Lain";
+            await db.SaveChangesAsync();
+        }
+
+        page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form[action*='handler=Close']")!);
+
+        Assert.Contains("baru saja diubah orang lain", page.QuerySelector(".alert-warning")!.TextContent);
+        await using var check = App.NewDbContext();
+        Assert.Equal(UnitStatus.Aktif, (await check.IndustrialUnits.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task An_official_posting_close_is_refused_on_the_server()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App, followRedirects: false);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Official));
+
+        await browser.PostAsync($"/Registry/Units/Details/{unit.Id}?handler=Close", new Dictionary<string, string> { ["version"] = unit.Version.ToString() });
+
+        Assert.StartsWith("/Account/AccessDenied", browser.LastLocation!.PathAndQuery);
+        await using var db = App.NewDbContext();
+        Assert.Equal(UnitStatus.Aktif, (await db.IndustrialUnits.SingleAsync()).Status);
+    }
+}
