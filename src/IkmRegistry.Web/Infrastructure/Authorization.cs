@@ -42,6 +42,7 @@ public static class Authorization
             options.Conventions.AuthorizeFolder("/Dashboard", Policies.Read);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Registry", model => model.Filters.Add(new EditRequiresStaffFilter()));
+            options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new PostNeedsAHandlerFilter()));
         }).AddMvcOptions(options =>
         {
             // FluentValidation owns the rules and their Indonesian messages; MVC only reports values it cannot bind.
@@ -60,6 +61,26 @@ public static class Authorization
             messages.SetMissingRequestBodyRequiredValueAccessor(() => "Permintaan tidak berisi data.");
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A POST that names no handler the page has (a tampered or stale form) is a 400 with a message, not a page
+    /// rendered without its data.
+    /// </summary>
+    private sealed class PostNeedsAHandlerFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
+                return;
+            }
+
+            await next();
+        }
     }
 
     /// <summary>

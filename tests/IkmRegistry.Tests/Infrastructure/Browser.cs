@@ -78,8 +78,9 @@ public sealed class Browser(WebApplicationFactory<Program> app, bool followRedir
             fields.Add(new(buttonName, button.Value));
         }
 
+        // Relative to the page the form came from (which may not be the last page fetched).
         var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? LastUrl?.PathAndQuery ?? "/" : action;
+        var target = string.IsNullOrEmpty(action) ? new Uri(form.Owner!.Url).PathAndQuery : action;
         using var content = new FormUrlEncodedContent(fields);
         using var response = await _client.PostAsync(target, content);
         return await ParseAsync(response);
