@@ -18,7 +18,9 @@ public class ErrorModel : PageModel
 
     private void Show(int? code)
     {
-        Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        // Reached through an exception or a status code page; opened directly, it is simply not a page.
+        var fromException = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        Status = code is >= 400 and <= 599 ? code.Value : fromException ? Math.Max(Response.StatusCode, 500) : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
         if (Status == StatusCodes.Status503ServiceUnavailable)
