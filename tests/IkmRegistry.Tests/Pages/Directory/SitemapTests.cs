@@ -8,7 +8,7 @@ namespace IkmRegistry.Tests.Pages.Directory;
 public class SitemapTests(RegistryApp app) : RegistryTest(app)
 {
     [Fact]
-    public async Task The_sitemap_lists_the_public_pages_every_active_sentra_and_every_active_kelurahan_and_each_answers()
+    public async Task The_sitemap_lists_the_public_pages_every_active_sentra_and_every_active_kelurahan_each_with_title_and_description()
     {
         await using (var data = new DirectoryData(App.NewDbContext()))
         {
@@ -38,8 +38,11 @@ public class SitemapTests(RegistryApp app) : RegistryTest(app)
 
         foreach (var url in urls)
         {
-            await browser.GetAsync(url.PathAndQuery);
+            var page = await browser.GetAsync(url.PathAndQuery);
             Assert.True(browser.LastStatus == HttpStatusCode.OK, $"{url} answered {browser.LastStatus}");
+            // Every listed page can be found and previewed by search engines: its own title and description.
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")), $"{url} has no meta description");
+            Assert.Contains(page.QuerySelector("h1")!.TextContent.Trim(), page.Title, StringComparison.Ordinal);
         }
     }
 }
