@@ -28,7 +28,7 @@ public static class PublicAccess
     {
         builder.Services.AddCors(options => options.AddPolicy(OpenDataCors, policy => policy
             .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithMethods(HttpMethods.Get)
             .WithHeaders("If-None-Match")
             .WithExposedHeaders("ETag", "Retry-After")));
 
