@@ -33,11 +33,13 @@
         className: 'map-point map-point-' + point.kind,
         interactive: Boolean(point.url)
       });
+      var strong = point.kind !== 'area';
+      // A strong label goes to the side facing the map's centre, so that a long name is not cut at the edge.
       marker.bindTooltip(point.label, {
         permanent: point.labelled,
-        direction: 'top',
-        offset: [0, -6],
-        className: 'map-label' + (point.kind === 'sentra' || point.kind === 'covered' || point.kind === 'uncovered' ? ' map-label-strong' : '')
+        direction: strong ? 'auto' : 'top',
+        offset: strong ? [10, 0] : [0, -6],
+        className: 'map-label' + (strong ? ' map-label-strong' : '')
       });
       if (point.url) {
         marker.on('click', function () { window.location.href = point.url; });
@@ -53,7 +55,7 @@
     if (focus.length === 1) {
       map.setView(focus[0], 12);
     } else {
-      map.fitBounds(bounds, { padding: [24, 24] });
+      map.fitBounds(bounds, { padding: [32, 32] });
     }
   });
 })();
