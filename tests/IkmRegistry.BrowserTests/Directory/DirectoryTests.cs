@@ -40,6 +40,8 @@ public partial class DirectoryTests(BrowserApp app) : BrowserTest(app)
         await Assertions.Expect(page).ToHaveURLAsync(RakumpitInUrl());
         await Assertions.Expect(page.Locator(".sentra-entry")).ToHaveCountAsync(rakumpitSentra);
         await Assertions.Expect(page.GetByLabel("Kecamatan", new() { Exact = true })).ToHaveValueAsync("62.71.05");
+        // Once a kecamatan is chosen, the kelurahan list offers only its 7 kelurahan (and "all").
+        await Assertions.Expect(page.Locator("#kelurahan option:enabled")).ToHaveCountAsync(8);
         await page.AssertNoSeriousViolationsAsync();
 
         // Search from the keyboard: type, then Enter submits the form.
