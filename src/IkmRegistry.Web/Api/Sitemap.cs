@@ -14,7 +14,7 @@ public static class Sitemap
         app.MapGet("/sitemap.xml", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
         {
             var sentra = await db.ActiveSentra().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct);
-            var kelurahan = await db.Kelurahan.Where(k => k.RetiredOn == null).OrderBy(k => k.Code).Select(k => k.Slug).ToListAsync(ct);
+            var kelurahan = await db.KelurahanAsync(ct);
 
             var pages = new List<string?>
             {
@@ -23,7 +23,7 @@ public static class Sitemap
                 links.GetUriByPage(http, "/Directory/Overview"),
             };
             pages.AddRange(sentra.Select(slug => links.GetUriByPage(http, "/Directory/Sentra", handler: null, values: new { slug })));
-            pages.AddRange(kelurahan.Select(slug => links.GetUriByPage(http, "/Directory/Kelurahan", handler: null, values: new { slug })));
+            pages.AddRange(kelurahan.Select(k => links.GetUriByPage(http, "/Directory/Kelurahan", handler: null, values: new { slug = k.Slug })));
 
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(_ns + "urlset", pages.OfType<string>().Select(url => new XElement(_ns + "url", new XElement(_ns + "loc", url)))));

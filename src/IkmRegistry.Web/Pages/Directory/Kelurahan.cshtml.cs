@@ -26,11 +26,9 @@ public class KelurahanModel(RegistryDbContext db, IConfiguration configuration) 
 
         Kelurahan = kelurahan;
         Sentra = await db.ActiveSentra().Where(s => s.Kelurahan.Slug == slug).InDirectoryOrder().SelectPublic().AsNoTracking().ToListAsync(cancellationToken);
-        var counts = await db.IndustrialUnits
-            .Where(u => u.Status == Domain.UnitStatus.Aktif && u.Kelurahan.Slug == slug)
-            .GroupBy(u => u.Category.Code)
-            .Select(g => new { Code = g.Key, Units = g.Count() })
-            .ToDictionaryAsync(c => c.Code, c => c.Units, cancellationToken);
+        var counts = (await db.UnitCountsAsync(cancellationToken))
+            .Where(c => c.KelurahanCode == kelurahan.Code)
+            .ToDictionary(c => c.CategoryCode, c => c.ActiveUnits);
         UnitsByCategory = [.. (await db.CategoriesAsync(cancellationToken)).Select(c => (c, counts.GetValueOrDefault(c.Code)))];
         Map = MapData.ForKelurahan(kelurahan, all, configuration, Url);
         return Page();
