@@ -21,6 +21,7 @@ public static class Sitemap
                 links.GetUriByPage(http, "/Index"),
                 links.GetUriByPage(http, "/Directory/Index"),
                 links.GetUriByPage(http, "/Directory/Overview"),
+                links.GetUriByPage(http, "/Directory/OpenData"),
             };
             pages.AddRange(sentra.Select(slug => links.GetUriByPage(http, "/Directory/Sentra", handler: null, values: new { slug })));
             pages.AddRange(kelurahan.Select(k => links.GetUriByPage(http, "/Directory/Kelurahan", handler: null, values: new { slug = k.Slug })));

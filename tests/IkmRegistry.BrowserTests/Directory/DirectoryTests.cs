@@ -88,7 +88,7 @@ public partial class DirectoryTests(BrowserApp app) : BrowserTest(app)
         }
 
         var page = await App.NewPageAsync(390, 844);
-        foreach (var url in new[] { "/Directory", $"/Directory/Sentra/{slug}", "/Directory/Kelurahan/tumbang-rungan", "/Directory/Overview" })
+        foreach (var url in new[] { "/Directory", $"/Directory/Sentra/{slug}", "/Directory/Kelurahan/tumbang-rungan", "/Directory/Overview", "/Directory/OpenData" })
         {
             await page.GotoAsync(url);
             var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");

@@ -30,6 +30,7 @@ public class SitemapTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("/", paths);
         Assert.Contains("/Directory", paths);
         Assert.Contains("/Directory/Overview", paths);
+        Assert.Contains("/Directory/OpenData", paths);
         Assert.Contains("/Directory/Sentra/sentra-ikm-amplang-pahandut", paths);
         Assert.Contains("/Directory/Sentra/sentra-ikm-rotan-marang", paths);
         Assert.DoesNotContain("/Directory/Sentra/sentra-ikm-baru-dibentuk", paths);
