@@ -14,6 +14,7 @@ builder.AddRegistryIdentity();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
 builder.AddRegistryPages();
+builder.AddRegistryPublicAccess();
 
 var app = builder.Build();
 
@@ -27,10 +28,13 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRegistryHealthChecks();
 app.MapRazorPages();
+app.MapRegistryPublicAccess();
 
 await app.RunAsync();
 return 0;

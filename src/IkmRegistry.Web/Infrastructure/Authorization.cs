@@ -38,6 +38,7 @@ public static class Authorization
             options.Conventions.AllowAnonymousToPage("/Language");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToFolder("/Directory");
             options.Conventions.AuthorizeFolder("/Registry", Policies.Read);
             options.Conventions.AuthorizeFolder("/Dashboard", Policies.Read);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Pages.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Api;
+
+// The records below are the open data's contract: their JSON names (snake_case) and the CSV headers, which are the
+// same names, stay stable within /api/v1. They hold only public fields (README, "Public directory and open data").
+
+public sealed record SentraRecord(
+    [property: JsonPropertyName("slug")] string Slug,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("kelurahan_code")] string KelurahanCode,
+    [property: JsonPropertyName("kelurahan_name")] string KelurahanName,
+    [property: JsonPropertyName("kecamatan_code")] string KecamatanCode,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName,
+    [property: JsonPropertyName("category_codes")] IReadOnlyList<string> CategoryCodes,
+    [property: JsonPropertyName("category_names")] IReadOnlyList<string> CategoryNames,
+    [property: JsonPropertyName("products")] string? Products,
+    [property: JsonPropertyName("member_units")] int MemberUnits,
+    [property: JsonPropertyName("founded_year")] int? FoundedYear,
+    [property: JsonPropertyName("contact")] string? Contact,
+    [property: JsonPropertyName("latitude")] double Latitude,
+    [property: JsonPropertyName("longitude")] double Longitude);
+
+public sealed record KelurahanRecord(
+    [property: JsonPropertyName("kelurahan_code")] string KelurahanCode,
+    [property: JsonPropertyName("kelurahan_name")] string KelurahanName,
+    [property: JsonPropertyName("slug")] string Slug,
+    [property: JsonPropertyName("kecamatan_code")] string KecamatanCode,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName,
+    [property: JsonPropertyName("latitude")] double Latitude,
+    [property: JsonPropertyName("longitude")] double Longitude,
+    [property: JsonPropertyName("has_sentra")] bool HasSentra,
+    [property: JsonPropertyName("active_sentra")] int ActiveSentra);
+
+public sealed record UnitsByKelurahanRecord(
+    [property: JsonPropertyName("kelurahan_code")] string KelurahanCode,
+    [property: JsonPropertyName("kelurahan_name")] string KelurahanName,
+    [property: JsonPropertyName("kecamatan_code")] string KecamatanCode,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName,
+    [property: JsonPropertyName("category_code")] string CategoryCode,
+    [property: JsonPropertyName("category_name")] string CategoryName,
+    [property: JsonPropertyName("active_units")] int ActiveUnits);
+
+public sealed record UnitsByKecamatanRecord(
+    [property: JsonPropertyName("kecamatan_code")] string KecamatanCode,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName,
+    [property: JsonPropertyName("active_units")] int ActiveUnits,
+    [property: JsonPropertyName("kelurahan_count")] int KelurahanCount,
+    [property: JsonPropertyName("kelurahan_with_sentra")] int KelurahanWithSentra);
+
+public sealed record CategoryRecord(
+    [property: JsonPropertyName("category_code")] string CategoryCode,
+    [property: JsonPropertyName("name_id")] string NameId,
+    [property: JsonPropertyName("name_en")] string NameEn);
+
+/// <summary>Read-only open data under /api/v1: JSON and CSV, with ETag, Cache-Control, CORS for GET and a per-client limit.</summary>
+public static class OpenDataEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    /// <summary>How long clients and proxies may reuse an answer without asking again.</summary>
+    public const string CacheControl = "public, max-age=300";
+
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    public static void MapOpenDataEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup(Prefix)
+            .WithTags("Data terbuka")
+            .RequireCors(PublicAccess.OpenDataCors)
+            .RequireRateLimiting(PublicAccess.OpenDataRateLimit)
+            .AllowAnonymous();
+
+        api.MapGet("/sentra", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
+                Json(http, await SentraAsync(http, db, links, ct)))
+            .WithName("sentra")
+            .WithSummary("Active sentra IKM terpadu")
+            .WithDescription("Every sentra with status Aktif, ordered by kelurahan: areas with Kemendagri codes, product categories, main products, number of member units (active memberships of active units), founding year, and the sentra's own contact only where the sentra chose to publish it.")
+            .Produces<List<SentraRecord>>(StatusCodes.Status200OK, "application/json");
+        api.MapGet("/sentra.csv", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
+                Csv(http, "sentra.csv", await SentraAsync(http, db, links, ct), _sentraColumns))
+            .WithName("sentra_csv")
+            .WithSummary("Active sentra IKM terpadu as CSV")
+            .WithDescription("The same rows and field names as /api/v1/sentra; category lists are separated by \"; \". UTF-8, comma-separated, RFC 4180 quoting.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/kelurahan", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Json(http, await KelurahanAsync(db, ct)))
+            .WithName("kelurahan")
+            .WithSummary("Active kelurahan and whether each has a sentra")
+            .WithDescription("The city's active kelurahan with Kemendagri codes, map centroids (for markers, not office locations) and their number of active sentra.")
+            .Produces<List<KelurahanRecord>>(StatusCodes.Status200OK, "application/json");
+        api.MapGet("/kelurahan.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Csv(http, "kelurahan.csv", await KelurahanAsync(db, ct), _kelurahanColumns))
+            .WithName("kelurahan_csv")
+            .WithSummary("Active kelurahan as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/categories", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Json(http, await CategoriesAsync(db, ct)))
+            .WithName("categories")
+            .WithSummary("Product categories")
+            .WithDescription("The agency's product categories (kategori jenis produk unggulan) with their stable codes.")
+            .Produces<List<CategoryRecord>>(StatusCodes.Status200OK, "application/json");
+
+        api.MapGet("/units/by-kelurahan-category", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Json(http, await UnitsByKelurahanAsync(db, ct)))
+            .WithName("units_by_kelurahan_category")
+            .WithSummary("Active units counted by kelurahan and product category")
+            .WithDescription("One row for every active kelurahan and every category, zeros included.")
+            .Produces<List<UnitsByKelurahanRecord>>(StatusCodes.Status200OK, "application/json");
+        api.MapGet("/units/by-kelurahan-category.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Csv(http, "units-by-kelurahan-category.csv", await UnitsByKelurahanAsync(db, ct), _unitsByKelurahanColumns))
+            .WithName("units_by_kelurahan_category_csv")
+            .WithSummary("Active units by kelurahan and category as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/units/by-kecamatan", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Json(http, await UnitsByKecamatanAsync(db, ct)))
+            .WithName("units_by_kecamatan")
+            .WithSummary("Active units counted by kecamatan")
+            .WithDescription("Active units per kecamatan, with its number of active kelurahan and of kelurahan that have an active sentra.")
+            .Produces<List<UnitsByKecamatanRecord>>(StatusCodes.Status200OK, "application/json");
+        api.MapGet("/units/by-kecamatan.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Csv(http, "units-by-kecamatan.csv", await UnitsByKecamatanAsync(db, ct), _unitsByKecamatanColumns))
+            .WithName("units_by_kecamatan_csv")
+            .WithSummary("Active units by kecamatan as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+    }
+
+    private static async Task<List<SentraRecord>> SentraAsync(HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct)
+    {
+        var sentra = await db.ActiveSentra().InDirectoryOrder().SelectPublic().AsNoTracking().ToListAsync(ct);
+        return sentra.ConvertAll(s => new SentraRecord(
+            s.Slug,
+            s.Name,
+            links.GetUriByPage(http, "/Directory/Sentra", handler: null, values: new { slug = s.Slug }),
+            s.KelurahanCode,
+            s.KelurahanName,
+            s.KecamatanCode,
+            s.KecamatanName,
+            s.Categories.Select(c => c.Code).ToList(),
+            s.Categories.Select(c => c.NameId).ToList(),
+            s.Products,
+            s.MemberUnits,
+            s.FoundedYear,
+            s.Contact,
+            s.Latitude,
+            s.Longitude));
+    }
+
+    private static async Task<List<KelurahanRecord>> KelurahanAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.KelurahanAsync(ct)).ConvertAll(k => new KelurahanRecord(
+            k.Code, k.Name, k.Slug, k.KecamatanCode, k.KecamatanName, k.Latitude, k.Longitude, k.HasSentra, k.ActiveSentra));
+
+    private static async Task<List<CategoryRecord>> CategoriesAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.CategoriesAsync(ct)).ConvertAll(c => new CategoryRecord(c.Code, c.NameId, c.NameEn));
+
+    private static async Task<List<UnitsByKelurahanRecord>> UnitsByKelurahanAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        var kelurahan = await db.KelurahanAsync(ct);
+        var categories = await db.CategoriesAsync(ct);
+        var counts = (await db.UnitCountsAsync(ct)).ToDictionary(c => (c.KelurahanCode, c.CategoryCode), c => c.ActiveUnits);
+        return [.. from k in kelurahan
+                   from c in categories
+                   select new UnitsByKelurahanRecord(k.Code, k.Name, k.KecamatanCode, k.KecamatanName, c.Code, c.NameId,
+                       counts.GetValueOrDefault((k.Code, c.Code)))];
+    }
+
+    private static async Task<List<UnitsByKecamatanRecord>> UnitsByKecamatanAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        var kelurahan = await db.KelurahanAsync(ct);
+        var units = (await db.UnitCountsAsync(ct)).GroupBy(c => c.KecamatanCode).ToDictionary(g => g.Key, g => g.Sum(c => c.ActiveUnits));
+        return [.. kelurahan.GroupBy(k => (k.KecamatanCode, k.KecamatanName))
+            .OrderBy(g => g.Key.KecamatanCode, StringComparer.Ordinal)
+            .Select(g => new UnitsByKecamatanRecord(g.Key.KecamatanCode, g.Key.KecamatanName, units.GetValueOrDefault(g.Key.KecamatanCode),
+                g.Count(), g.Count(k => k.HasSentra)))];
+    }
+
+    private static IResult Json<T>(HttpContext http, List<T> rows) =>
+        Conditional(http, JsonSerializer.SerializeToUtf8Bytes(rows, _json), "application/json; charset=utf-8", fileName: null);
+
+    private static IResult Csv<T>(HttpContext http, string fileName, List<T> rows, (string Header, Func<T, object?> Value)[] columns)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', columns.Select(c => c.Header)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',', columns.Select(c => CsvField(c.Value(row)))).Append("\r\n");
+        }
+
+        return Conditional(http, Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", fileName);
+    }
+
+    private static string CsvField(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            bool b => b ? "true" : "false",
+            IEnumerable<string> list => string.Join("; ", list),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+
+    /// <summary>A strong ETag from the body's hash: a client that already holds this exact answer gets a 304.</summary>
+    private static IResult Conditional(HttpContext http, byte[] body, string contentType, string? fileName)
+    {
+        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body), 0, 16)}\"");
+        var response = http.Response;
+        response.Headers.ETag = etag.ToString();
+        response.Headers.CacheControl = CacheControl;
+        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(body, contentType, fileName);
+    }
+
+    private static readonly (string Header, Func<SentraRecord, object?> Value)[] _sentraColumns =
+    [
+        ("slug", r => r.Slug), ("name", r => r.Name), ("url", r => r.Url),
+        ("kelurahan_code", r => r.KelurahanCode), ("kelurahan_name", r => r.KelurahanName),
+        ("kecamatan_code", r => r.KecamatanCode), ("kecamatan_name", r => r.KecamatanName),
+        ("category_codes", r => r.CategoryCodes), ("category_names", r => r.CategoryNames),
+        ("products", r => r.Products), ("member_units", r => r.MemberUnits), ("founded_year", r => r.FoundedYear),
+        ("contact", r => r.Contact), ("latitude", r => r.Latitude), ("longitude", r => r.Longitude),
+    ];
+
+    private static readonly (string Header, Func<KelurahanRecord, object?> Value)[] _kelurahanColumns =
+    [
+        ("kelurahan_code", r => r.KelurahanCode), ("kelurahan_name", r => r.KelurahanName), ("slug", r => r.Slug),
+        ("kecamatan_code", r => r.KecamatanCode), ("kecamatan_name", r => r.KecamatanName),
+        ("latitude", r => r.Latitude), ("longitude", r => r.Longitude), ("has_sentra", r => r.HasSentra), ("active_sentra", r => r.ActiveSentra),
+    ];
+
+    private static readonly (string Header, Func<UnitsByKelurahanRecord, object?> Value)[] _unitsByKelurahanColumns =
+    [
+        ("kelurahan_code", r => r.KelurahanCode), ("kelurahan_name", r => r.KelurahanName),
+        ("kecamatan_code", r => r.KecamatanCode), ("kecamatan_name", r => r.KecamatanName),
+        ("category_code", r => r.CategoryCode), ("category_name", r => r.CategoryName), ("active_units", r => r.ActiveUnits),
+    ];
+
+    private static readonly (string Header, Func<UnitsByKecamatanRecord, object?> Value)[] _unitsByKecamatanColumns =
+    [
+        ("kecamatan_code", r => r.KecamatanCode), ("kecamatan_name", r => r.KecamatanName), ("active_units", r => r.ActiveUnits),
+        ("kelurahan_count", r => r.KelurahanCount), ("kelurahan_with_sentra", r => r.KelurahanWithSentra),
+    ];
+}

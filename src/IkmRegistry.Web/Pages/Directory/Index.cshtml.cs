@@ -1,0 +1,99 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Pages.Directory;
+
+/// <summary>The public sentra directory: active sentra, filtered by area and category and searched by name and products.</summary>
+[EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
+public class IndexModel(RegistryDbContext db) : PageModel
+{
+    public const int PageSize = 10;
+
+    /// <summary>Search text, matched against the sentra's name and products.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>Kemendagri code of a kecamatan, e.g. 62.71.01.</summary>
+    [BindProperty(SupportsGet = true, Name = "kecamatan")]
+    public string? Kecamatan { get; set; }
+
+    /// <summary>Slug of a kelurahan, e.g. pahandut-seberang.</summary>
+    [BindProperty(SupportsGet = true, Name = "kelurahan")]
+    public string? Kelurahan { get; set; }
+
+    /// <summary>Code of a product category, e.g. pangan.</summary>
+    [BindProperty(SupportsGet = true, Name = "kategori")]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "halaman")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<PublicSentra> Results { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public List<PublicKelurahan> KelurahanOptions { get; private set; } = [];
+    public List<PublicCategory> CategoryOptions { get; private set; } = [];
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrEmpty(Kecamatan) || !string.IsNullOrEmpty(Kelurahan) || !string.IsNullOrEmpty(Category);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        KelurahanOptions = await db.KelurahanAsync(cancellationToken);
+        CategoryOptions = await db.CategoriesAsync(cancellationToken);
+
+        var sentra = db.ActiveSentra();
+        if (!string.IsNullOrEmpty(Kecamatan))
+        {
+            sentra = sentra.Where(s => s.Kelurahan.Kecamatan.Code == Kecamatan);
+        }
+
+        if (!string.IsNullOrEmpty(Kelurahan))
+        {
+            sentra = sentra.Where(s => s.Kelurahan.Slug == Kelurahan);
+        }
+
+        if (!string.IsNullOrEmpty(Category))
+        {
+            sentra = sentra.Where(s => s.Categories.Any(c => c.Code == Category));
+        }
+
+        Query = Query?.Trim();
+        if (!string.IsNullOrEmpty(Query))
+        {
+            var pattern = "%" + Query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            sentra = sentra.Where(s => EF.Functions.ILike(s.Name, pattern) || (s.Products != null && EF.Functions.ILike(s.Products, pattern)));
+        }
+
+        Total = await sentra.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Results = await sentra.InDirectoryOrder().Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .SelectPublic().AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The current filters with another page number, for the paging links.</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var values = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                values[key] = value;
+            }
+        }
+
+        Add("q", Query);
+        Add("kecamatan", Kecamatan);
+        Add("kelurahan", Kelurahan);
+        Add("kategori", Category);
+        if (page > 1)
+        {
+            values["halaman"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+}

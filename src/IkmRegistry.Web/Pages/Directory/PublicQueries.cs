@@ -1,0 +1,125 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Pages.Directory;
+
+// The public directory and the open data read only through these queries. Each one selects into a record made
+// for the public, field by field, so that a private column added to an entity later cannot leak by accident.
+
+public sealed record PublicCategory(string Code, string NameId, string NameEn)
+{
+    public string Name => Localization.IsEnglish ? NameEn : NameId;
+}
+
+public sealed record PublicSentra(
+    string Slug,
+    string Name,
+    string KelurahanCode,
+    string KelurahanName,
+    string KelurahanSlug,
+    string KecamatanCode,
+    string KecamatanName,
+    IReadOnlyList<PublicCategory> Categories,
+    string? Products,
+    int MemberUnits,
+    int? FoundedYear,
+    string? Contact,
+    string? Description,
+    double Latitude,
+    double Longitude);
+
+/// <summary>A member business whose owner agreed to be listed: its name and products, nothing else.</summary>
+public sealed record PublicMemberBusiness(string BusinessName, string? Products);
+
+public sealed record PublicKelurahan(
+    string Code,
+    string Name,
+    string Slug,
+    string KecamatanCode,
+    string KecamatanName,
+    double Latitude,
+    double Longitude,
+    int ActiveSentra)
+{
+    public bool HasSentra => ActiveSentra > 0;
+}
+
+public sealed record PublicUnitCount(string KelurahanCode, string KecamatanCode, string CategoryCode, int ActiveUnits);
+
+public static class PublicQueries
+{
+    /// <summary>The sentra the public sees: status Aktif.</summary>
+    public static IQueryable<Sentra> ActiveSentra(this RegistryDbContext db) =>
+        db.Sentra.Where(s => s.Status == SentraStatus.Aktif);
+
+    /// <summary>
+    /// One row per sentra, in one SQL query. Members are active memberships of active units (consent does not
+    /// matter for a count); the contact is read from the database only when the sentra chose to publish it.
+    /// </summary>
+    public static IQueryable<PublicSentra> SelectPublic(this IQueryable<Sentra> sentra) =>
+        sentra.Select(s => new PublicSentra(
+            s.Slug,
+            s.Name,
+            s.Kelurahan.Code,
+            s.Kelurahan.Name,
+            s.Kelurahan.Slug,
+            s.Kelurahan.Kecamatan.Code,
+            s.Kelurahan.Kecamatan.Name,
+            s.Categories.OrderBy(c => c.SortOrder).Select(c => new PublicCategory(c.Code, c.NameId, c.NameEn)).ToList(),
+            s.Products,
+            s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif),
+            s.FoundedOn.HasValue ? s.FoundedOn.Value.Year : null,
+            s.PublishContact ? s.PublicContact : null,
+            s.Description,
+            s.Kelurahan.Latitude,
+            s.Kelurahan.Longitude));
+
+    /// <summary>The directory's order: by kelurahan, then by name (one sentra per kelurahan is the city's aim).</summary>
+    public static IQueryable<Sentra> InDirectoryOrder(this IQueryable<Sentra> sentra) =>
+        sentra.OrderBy(s => s.Kelurahan.Name).ThenBy(s => s.Name).ThenBy(s => s.Id);
+
+    public static Task<PublicSentra?> SentraBySlugAsync(this RegistryDbContext db, string slug, CancellationToken cancellationToken) =>
+        db.ActiveSentra().Where(s => s.Slug == slug).SelectPublic().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The active members of a sentra whose owners consented to the public directory.</summary>
+    public static Task<List<PublicMemberBusiness>> ConsentedMembersAsync(this RegistryDbContext db, string sentraSlug, CancellationToken cancellationToken) =>
+        db.Memberships
+            .Where(m => m.Sentra.Slug == sentraSlug && m.Sentra.Status == SentraStatus.Aktif && m.LeftOn == null
+                && m.Unit.Status == UnitStatus.Aktif && m.Unit.PublicConsent)
+            .OrderBy(m => m.Unit.BusinessName)
+            .Select(m => new PublicMemberBusiness(m.Unit.BusinessName, m.Unit.MainProducts))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Active kelurahan with their number of active sentra, ordered by Kemendagri code.</summary>
+    public static Task<List<PublicKelurahan>> KelurahanAsync(this RegistryDbContext db, CancellationToken cancellationToken) =>
+        db.Kelurahan.Where(k => k.RetiredOn == null)
+            .OrderBy(k => k.Code)
+            .Select(k => new PublicKelurahan(
+                k.Code,
+                k.Name,
+                k.Slug,
+                k.Kecamatan.Code,
+                k.Kecamatan.Name,
+                k.Latitude,
+                k.Longitude,
+                db.Sentra.Count(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif)))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    public static Task<List<PublicCategory>> CategoriesAsync(this RegistryDbContext db, CancellationToken cancellationToken) =>
+        db.ProductCategories.OrderBy(c => c.SortOrder)
+            .Select(c => new PublicCategory(c.Code, c.NameId, c.NameEn))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Active units counted by kelurahan and category, grouped in SQL; combinations without units are absent.</summary>
+    public static Task<List<PublicUnitCount>> UnitCountsAsync(this RegistryDbContext db, CancellationToken cancellationToken) =>
+        db.IndustrialUnits.Where(u => u.Status == UnitStatus.Aktif)
+            .GroupBy(u => new { KelurahanCode = u.Kelurahan.Code, KecamatanCode = u.Kelurahan.Kecamatan.Code, CategoryCode = u.Category.Code })
+            .Select(g => new PublicUnitCount(g.Key.KelurahanCode, g.Key.KecamatanCode, g.Key.CategoryCode, g.Count()))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+}
