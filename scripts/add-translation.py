@@ -26,5 +26,18 @@ for key, value in zip(args[0::2], args[1::2]):
     else:
         lines.insert(lines.index("</root>"), entry)
 
+# A merge of two branches that added the same key keeps both lines: keep the first of each.
+# Resource names are case-insensitive, so "Kategori" and "kategori" are the same key.
+seen = set()
+unique = []
+for line in lines:
+    key = line.split('"')[1] if line.startswith("  <data name=") else None
+    if key is not None and key.lower() in seen:
+        continue
+    if key is not None:
+        seen.add(key.lower())
+    unique.append(line)
+lines = unique
+
 with open(path, "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")

@@ -13,8 +13,12 @@ public partial class TranslationTests
     public void Every_localized_string_in_the_app_has_an_English_translation()
     {
         var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "IkmRegistry.Web"));
-        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
-            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var names = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        // Resource names are case-insensitive: a second "Kategori"/"kategori" would be dropped by the build.
+        var duplicates = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, "Duplicate resource names: " + string.Join(", ", duplicates));
+        var english = names.ToHashSet();
 
         var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))

@@ -16,12 +16,12 @@ public static class AuditLabels
 
     public static string Entity(string type) => type switch
     {
-        nameof(IndustrialUnit) => "unit usaha",
-        nameof(Sentra) => "sentra",
-        nameof(Membership) => "keanggotaan",
-        nameof(Kelurahan) => "kelurahan",
-        nameof(Kecamatan) => "kecamatan",
-        nameof(ProductCategory) => "kategori",
+        nameof(IndustrialUnit) => "data unit usaha",
+        nameof(Sentra) => "data sentra",
+        nameof(Membership) => "data keanggotaan",
+        nameof(Kelurahan) => "data kelurahan",
+        nameof(Kecamatan) => "data kecamatan",
+        nameof(ProductCategory) => "data kategori",
         _ => type,
     };
 }

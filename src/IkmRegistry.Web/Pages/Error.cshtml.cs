@@ -20,7 +20,10 @@ public class ErrorModel : PageModel
     {
         // Reached through an exception or a status code page; opened directly, it is simply not a page.
         var fromException = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
-        Status = code is >= 400 and <= 599 ? code.Value : fromException ? Math.Max(Response.StatusCode, 500) : StatusCodes.Status404NotFound;
+        Status = code is >= 400 and <= 599 ? code.Value
+            : Response.StatusCode >= 400 ? Response.StatusCode
+            : fromException ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
         if (Status == StatusCodes.Status503ServiceUnavailable)
