@@ -14,6 +14,7 @@ builder.AddRegistryIdentity();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
 builder.AddRegistryPages();
+builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
 
 var app = builder.Build();
 
