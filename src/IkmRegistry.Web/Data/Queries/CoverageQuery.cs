@@ -17,7 +17,7 @@ public sealed record CoverageScope(int? KecamatanId = null, int? KelurahanId = n
 /// <summary>
 /// The figures of the coverage dashboards, aggregated by PostgreSQL (GROUP BY, COUNT, SUM) in a fixed handful
 /// of queries per request, whatever the number of units. Only active kelurahan (not retired) are counted as
-/// areas; a kelurahan is covered when it has at least one sentra with status Aktif.
+/// areas of the city and of a kecamatan; a kelurahan is covered when it has at least one sentra with status Aktif.
 /// </summary>
 public sealed class CoverageQuery(RegistryDbContext db)
 {
@@ -78,15 +78,13 @@ public sealed class CoverageQuery(RegistryDbContext db)
 
     public async Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
-        var areaQuery = db.Kelurahan.AsNoTracking().Where(k => k.RetiredOn == null);
+        // One kelurahan is shown even when retired (its page says so); wider scopes count active kelurahan only.
+        var areaQuery = scope.KelurahanId is int kelurahanId
+            ? db.Kelurahan.AsNoTracking().Where(k => k.Id == kelurahanId)
+            : db.Kelurahan.AsNoTracking().Where(k => k.RetiredOn == null);
         if (scope.KecamatanId is int kecamatanId)
         {
             areaQuery = areaQuery.Where(k => k.KecamatanId == kecamatanId);
-        }
-
-        if (scope.KelurahanId is int kelurahanId)
-        {
-            areaQuery = areaQuery.Where(k => k.Id == kelurahanId);
         }
 
         var areas = await areaQuery.OrderBy(k => k.Code)
