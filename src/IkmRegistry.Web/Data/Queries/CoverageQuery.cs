@@ -43,6 +43,7 @@ public sealed class CoverageQuery(RegistryDbContext db)
     public sealed record DuplicateNik(string BusinessNames, int Units);
 
     public sealed record Figures(
+        CoverageScope Scope,
         IReadOnlyList<Area> Areas,
         IReadOnlyList<Category> Categories,
         IReadOnlyList<UnitCell> Cells,
@@ -145,6 +146,7 @@ public sealed class CoverageQuery(RegistryDbContext db)
             : 0;
 
         return new Figures(
+            scope,
             areas,
             categories,
             cells,

@@ -355,10 +355,24 @@ public sealed class CoverageReport
         return table;
     }
 
-    /// <summary>Every table of the report, in page order; exports look tables up here by key.</summary>
-    public IReadOnlyList<ReportTable> Tables() =>
-    [
-        CandidatesTable(), KecamatanTable(), KelurahanTable(), CategoryTable(), ScaleTable(), GenderTable(),
-        RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable(),
-    ];
+    /// <summary>
+    /// Every table of the report, in page order; exports look tables up here by key. A kecamatan or kelurahan page
+    /// leaves out the breakdowns that would have a single row (its headline already gives those figures).
+    /// </summary>
+    public IReadOnlyList<ReportTable> Tables()
+    {
+        var tables = new List<ReportTable> { CandidatesTable() };
+        if (_f.Scope.IsCity)
+        {
+            tables.Add(KecamatanTable());
+        }
+
+        if (_f.Scope.KelurahanId is null)
+        {
+            tables.Add(KelurahanTable());
+        }
+
+        tables.AddRange([CategoryTable(), ScaleTable(), GenderTable(), RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable()]);
+        return tables;
+    }
 }

@@ -55,7 +55,7 @@
       return;
     }
     var text = function (name) { return element.getAttribute('data-text-' + name) || ''; };
-    var map = L.map(element, { scrollWheelZoom: false, attributionControl: true });
+    var map = L.map(element, { scrollWheelZoom: false, attributionControl: true, zoomSnap: 0.25 });
     var tiles = element.getAttribute('data-tile-url');
     if (tiles) {
       // Background tiles only when an administrator configured a tile server (Dashboard:MapTileUrl).
@@ -92,11 +92,13 @@
       bounds.push([p.lat, p.lng]);
     });
     labels.forEach(function (k) {
+      var label = document.createElement('span');
+      label.textContent = k.name;
       L.marker([k.lat, k.lng], {
-        icon: L.divIcon({ className: 'kecamatan-label', html: '', iconSize: null }),
+        icon: L.divIcon({ className: 'kecamatan-label', html: label, iconSize: null }),
         interactive: false,
         keyboard: false
-      }).addTo(map).getElement().textContent = k.name;
+      }).addTo(map);
     });
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
   }
