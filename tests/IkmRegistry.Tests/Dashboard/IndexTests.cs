@@ -188,8 +188,9 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
                      WHERE s.status = 'Aktif' AND k.retired_on IS NULL AND extract(year FROM s.founded_on) = y.year),
                    (SELECT count(DISTINCT s.kelurahan_id) FROM sentra s JOIN kelurahan k ON k.id = s.kelurahan_id
                      WHERE s.status = 'Aktif' AND k.retired_on IS NULL AND extract(year FROM s.founded_on) <= y.year)
-              FROM (SELECT DISTINCT extract(year FROM s.founded_on)::int AS year FROM sentra s JOIN kelurahan k ON k.id = s.kelurahan_id
-                     WHERE s.status = 'Aktif' AND k.retired_on IS NULL AND s.founded_on IS NOT NULL) y
+              FROM generate_series(
+                     (SELECT min(extract(year FROM s.founded_on))::int FROM sentra s JOIN kelurahan k ON k.id = s.kelurahan_id WHERE s.status = 'Aktif' AND k.retired_on IS NULL),
+                     (SELECT max(extract(year FROM s.founded_on))::int FROM sentra s JOIN kelurahan k ON k.id = s.kelurahan_id WHERE s.status = 'Aktif' AND k.retired_on IS NULL)) AS y(year)
             """);
         var allMembers = await App.ScalarAsync("SELECT count(*) FROM membership m JOIN sentra s ON s.id = m.sentra_id JOIN kelurahan k ON k.id = s.kelurahan_id WHERE s.status = 'Aktif' AND k.retired_on IS NULL");
 

@@ -141,7 +141,7 @@ public sealed class CoverageReport
             new(_l["Tenaga kerja"], ColumnKind.Number),
         ])
         {
-            Chart = new ChartSpec("bar", 0, [5]),
+            Chart = new ChartSpec("bar", 0, [3]),
         };
         foreach (var group in _f.Areas.GroupBy(a => (a.KecamatanCode, a.KecamatanName)).OrderBy(g => g.Key.KecamatanCode, StringComparer.Ordinal))
         {
@@ -270,7 +270,9 @@ public sealed class CoverageReport
         };
         var dated = _f.ActiveSentra.Where(s => s.FoundedOn is not null).ToList();
         var firstByKelurahan = dated.GroupBy(s => s.KelurahanId).ToDictionary(g => g.Key, g => g.Min(s => s.FoundedOn!.Value.Year));
-        foreach (var year in dated.Select(s => s.FoundedOn!.Value.Year).Distinct().Order())
+        var years = dated.Select(s => s.FoundedOn!.Value.Year).ToList();
+        // Every year from the first sentra to the last, so that the timeline has no holes.
+        foreach (var year in years.Count == 0 ? [] : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1))
         {
             var covered = firstByKelurahan.Values.Count(y => y <= year);
             table.Add(new Cell(year), dated.Count(s => s.FoundedOn!.Value.Year == year), covered, Percent(covered, ActiveKelurahan));

@@ -33,7 +33,7 @@
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          plugins: { legend: { display: round || datasets.length > 1 } },
+          plugins: { legend: { display: true } },
           scales: round ? {} : { x: { beginAtZero: true }, y: { beginAtZero: true } }
         }
       });
