@@ -26,7 +26,8 @@ public class DashboardPageTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signing in hashes the password: give a busy machine time before calling it a failure.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

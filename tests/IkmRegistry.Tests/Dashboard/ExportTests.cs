@@ -137,6 +137,23 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         }
     }
 
+    [Fact]
+    public async Task A_user_reading_in_English_sees_English_headers_but_exports_in_Indonesian()
+    {
+        using var browser = await SignedInAsync(App);
+        var page = await browser.GetAsync("/Dashboard");
+        var form = page.QuerySelector<IHtmlFormElement>("form.language-switch")!;
+        page = await browser.SubmitAsync(form, submitter: form.QuerySelectorAll<IHtmlButtonElement>("button").Single(b => b.Value == "en-GB"));
+        Assert.Equal("Active kelurahan", Headers(page, "kecamatan")[1]);
+        Assert.Contains("22 of 30 kelurahan have an active IKM centre (73.3 %)", Figure(page, "coverage"));
+
+        using var response = await browser.Client.GetAsync("/Dashboard/Export?tabel=kecamatan&format=csv");
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.StartsWith("Kecamatan;Kelurahan aktif;", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("Jumlah;30;22;73,3;", lines[^2], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/Dashboard/Export?tabel=tidak-ada&format=csv")]
     [InlineData("/Dashboard/Export?tabel=kecamatan&format=pdf")]
