@@ -15,6 +15,7 @@ builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
 builder.AddRegistryPages();
 builder.AddRegistryPublicAccess();
+builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
 
 var app = builder.Build();
 

@@ -73,6 +73,14 @@ public static class Accessibility
     /// <summary>Runs axe-core in the page and fails on any serious or critical violation, naming each.</summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        // IKM_SCREENSHOTS=/some/dir keeps a screenshot of every page checked, to look at as a user would.
+        if (Environment.GetEnvironmentVariable("IKM_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            System.IO.Directory.CreateDirectory(folder);
+            var name = new string(new Uri(page.Url).PathAndQuery.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{page.ViewportSize?.Width}.png"), FullPage = false });
+        }
+
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe-core on {page.Url}: " + string.Join("; ", serious.Select(Describe)));

@@ -1,0 +1,380 @@
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Dashboard;
+
+/// <summary>
+/// Turns the aggregated figures of one scope into what the dashboards show: the headline, the ranked list of
+/// kelurahan closest to forming a sentra, the map markers and every table (the same tables feed the exports).
+/// Works on aggregate rows only (at most kelurahan × categories), never on units.
+/// </summary>
+public sealed class CoverageReport
+{
+    public sealed record Candidate(
+        CoverageQuery.Area Area, int Units, int Workers, string DominantCategories, int LargestCategoryUnits, bool SentraInFormation)
+    {
+        public bool MeetsMinimum => LargestCategoryUnits >= Sentra.MinimumMembers;
+
+        public int UnitsStillNeeded => Math.Max(0, Sentra.MinimumMembers - LargestCategoryUnits);
+    }
+
+    public sealed record MapPoint(string Code, string Name, string Kecamatan, double Lat, double Lng, int Units, int Sentra, bool Covered, string Href);
+
+    public sealed record KecamatanLabel(string Name, double Lat, double Lng);
+
+    private readonly CoverageQuery.Figures _f;
+    private readonly IStringLocalizer _l;
+    private readonly Dictionary<int, int> _activeSentraByKelurahan;
+
+    public CoverageReport(CoverageQuery.Figures figures, IStringLocalizer localizer)
+    {
+        _f = figures;
+        _l = localizer;
+        _activeSentraByKelurahan = figures.SentraCounts.Where(s => s.Status == SentraStatus.Aktif)
+            .GroupBy(s => s.KelurahanId).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
+
+        ActiveKelurahan = figures.Areas.Count;
+        CoveredKelurahan = figures.Areas.Count(IsCovered);
+        ActiveSentra = _activeSentraByKelurahan.Values.Sum();
+        ActiveUnits = figures.Cells.Sum(c => c.Units);
+        WorkersMale = figures.Cells.Sum(c => c.WorkersMale);
+        WorkersFemale = figures.Cells.Sum(c => c.WorkersFemale);
+        Candidates = RankCandidates();
+    }
+
+    public int ActiveKelurahan { get; }
+    public int CoveredKelurahan { get; }
+    public int UncoveredKelurahan => ActiveKelurahan - CoveredKelurahan;
+    public double CoveragePercent => Percent(CoveredKelurahan, ActiveKelurahan);
+    public int ActiveSentra { get; }
+    public int ActiveUnits { get; }
+    public int WorkersMale { get; }
+    public int WorkersFemale { get; }
+    public int Workers => WorkersMale + WorkersFemale;
+
+    /// <summary>Kelurahan without an active sentra, closest to forming one first.</summary>
+    public IReadOnlyList<Candidate> Candidates { get; }
+
+    public static string KecamatanHref(string code) => $"/Dashboard/Kecamatan/{code}";
+
+    public static string KelurahanHref(string code) => $"/Dashboard/Kelurahan/{code}";
+
+    public bool IsCovered(CoverageQuery.Area area) => _activeSentraByKelurahan.GetValueOrDefault(area.Id) > 0;
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+
+    private string CategoryName(int id) => _f.Categories.FirstOrDefault(c => c.Id == id) is { } c ? (Localization.IsEnglish ? c.NameEn : c.NameId) : "?";
+
+    /// <summary>
+    /// PP 29/2018 needs at least 5 units making similar products, so the kelurahan whose largest single category
+    /// is biggest is closest to a sentra; ties go to a kelurahan already forming one (status Dalam pembentukan), then
+    /// to more units, then more workers, then the code.
+    /// </summary>
+    private List<Candidate> RankCandidates()
+    {
+        var inFormation = _f.SentraCounts.Where(s => s.Status == SentraStatus.DalamPembentukan && s.Count > 0).Select(s => s.KelurahanId).ToHashSet();
+        return [.. _f.Areas.Where(a => !IsCovered(a))
+            .Select(a =>
+            {
+                var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).OrderByDescending(c => c.Units).ThenBy(c => c.CategoryId).ToList();
+                var dominant = string.Join(", ", cells.Take(2).Select(c => $"{CategoryName(c.CategoryId)} ({c.Units:N0})"));
+                return new Candidate(a, cells.Sum(c => c.Units), cells.Sum(c => c.WorkersMale + c.WorkersFemale), dominant,
+                    cells.Count == 0 ? 0 : cells[0].Units, inFormation.Contains(a.Id));
+            })
+            .OrderByDescending(c => c.LargestCategoryUnits)
+            .ThenByDescending(c => c.SentraInFormation)
+            .ThenByDescending(c => c.Units)
+            .ThenByDescending(c => c.Workers)
+            .ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
+    }
+
+    public IEnumerable<MapPoint> MapPoints() => _f.Areas.Select(a => new MapPoint(
+        a.Code, a.Name, a.KecamatanName, a.Latitude, a.Longitude,
+        _f.Cells.Where(c => c.KelurahanId == a.Id).Sum(c => c.Units),
+        _activeSentraByKelurahan.GetValueOrDefault(a.Id), IsCovered(a), KelurahanHref(a.Code)));
+
+    public IEnumerable<KecamatanLabel> KecamatanLabels() => _f.Areas.GroupBy(a => a.KecamatanName)
+        .Select(g => new KecamatanLabel(g.Key, g.Average(a => a.Latitude), g.Average(a => a.Longitude)));
+
+    private string YesNo(bool value) => value ? _l["Ya"] : _l["Tidak"];
+
+    public ReportTable CandidatesTable()
+    {
+        var table = new ReportTable("calon-sentra", _l["Di mana sentra berikutnya dapat dibentuk"],
+        [
+            new(_l["Peringkat"], ColumnKind.Number),
+            new(_l["Kelurahan"]),
+            new(_l["Kecamatan"]),
+            new(_l["Unit aktif"], ColumnKind.Number),
+            new(_l["Kategori dominan"]),
+            new(_l["Unit terbanyak dalam satu kategori"], ColumnKind.Number),
+            new(_l["Tenaga kerja"], ColumnKind.Number),
+            new(_l["Memenuhi minimal 5 unit sejenis"]),
+            new(_l["Kekurangan unit"], ColumnKind.Number),
+            new(_l["Sentra dalam pembentukan"]),
+        ])
+        {
+            Description = _l["Kelurahan tanpa sentra aktif, yang paling dekat membentuk sentra lebih dulu: PP 29/2018 mensyaratkan paling sedikit 5 unit usaha dengan produk sejenis (di sini: satu kategori)."],
+        };
+        var rank = 0;
+        foreach (var c in Candidates)
+        {
+            table.Add(++rank, new Cell(c.Area.Name, KelurahanHref(c.Area.Code)), new Cell(c.Area.KecamatanName, KecamatanHref(c.Area.KecamatanCode)),
+                c.Units, c.DominantCategories, c.LargestCategoryUnits, c.Workers, YesNo(c.MeetsMinimum), c.UnitsStillNeeded, YesNo(c.SentraInFormation));
+        }
+
+        return table;
+    }
+
+    public ReportTable KecamatanTable()
+    {
+        var table = new ReportTable("kecamatan", _l["Cakupan sentra per kecamatan"],
+        [
+            new(_l["Kecamatan"]),
+            new(_l["Kelurahan aktif"], ColumnKind.Number),
+            new(_l["Kelurahan dengan sentra aktif"], ColumnKind.Number),
+            new(_l["Cakupan (%)"], ColumnKind.Percent),
+            new(_l["Kelurahan tanpa sentra"]),
+            new(_l["Unit aktif"], ColumnKind.Number),
+            new(_l["Tenaga kerja"], ColumnKind.Number),
+        ])
+        {
+            Chart = new ChartSpec("bar", 0, [3]),
+        };
+        foreach (var group in _f.Areas.GroupBy(a => (a.KecamatanCode, a.KecamatanName)).OrderBy(g => g.Key.KecamatanCode, StringComparer.Ordinal))
+        {
+            var ids = group.Select(a => a.Id).ToHashSet();
+            var cells = _f.Cells.Where(c => ids.Contains(c.KelurahanId)).ToList();
+            var covered = group.Count(IsCovered);
+            table.Add(new Cell(group.Key.KecamatanName, KecamatanHref(group.Key.KecamatanCode)), group.Count(), covered, Percent(covered, group.Count()),
+                string.Join(", ", group.Where(a => !IsCovered(a)).Select(a => a.Name)),
+                cells.Sum(c => c.Units), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+        }
+
+        table.Total = [_l["Jumlah"].Value, ActiveKelurahan, CoveredKelurahan, CoveragePercent, string.Join(", ", Candidates.Select(c => c.Area.Name).Order(StringComparer.Ordinal)), ActiveUnits, Workers];
+        return table;
+    }
+
+    public ReportTable KelurahanTable()
+    {
+        var table = new ReportTable("kelurahan", _l["Sentra, unit dan tenaga kerja per kelurahan"],
+        [
+            new(_l["Kelurahan"]),
+            new(_l["Kecamatan"]),
+            new(_l["Sentra aktif"], ColumnKind.Number),
+            new(_l["Unit aktif"], ColumnKind.Number),
+            new(_l["Tenaga kerja laki-laki"], ColumnKind.Number),
+            new(_l["Tenaga kerja perempuan"], ColumnKind.Number),
+            new(_l["Tenaga kerja"], ColumnKind.Number),
+        ]);
+        foreach (var a in _f.Areas)
+        {
+            var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).ToList();
+            table.Add(new Cell(a.Name, KelurahanHref(a.Code)), a.KecamatanName, _activeSentraByKelurahan.GetValueOrDefault(a.Id), cells.Sum(c => c.Units),
+                cells.Sum(c => c.WorkersMale), cells.Sum(c => c.WorkersFemale), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+        }
+
+        table.Total = [_l["Jumlah"].Value, "", ActiveSentra, ActiveUnits, WorkersMale, WorkersFemale, Workers];
+        return table;
+    }
+
+    public ReportTable CategoryTable()
+    {
+        var table = new ReportTable("kategori", _l["Unit aktif per kategori produk"],
+            [new(_l["Kategori"]), new(_l["Unit aktif"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent), new(_l["Tenaga kerja"], ColumnKind.Number)])
+        {
+            Chart = new ChartSpec("bar", 0, [1], Horizontal: true),
+        };
+        foreach (var category in _f.Categories)
+        {
+            var cells = _f.Cells.Where(c => c.CategoryId == category.Id).ToList();
+            var units = cells.Sum(c => c.Units);
+            table.Add(CategoryName(category.Id), units, Percent(units, ActiveUnits), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+        }
+
+        table.Total = [_l["Jumlah"].Value, ActiveUnits, ActiveUnits == 0 ? 0.0 : 100.0, Workers];
+        return table;
+    }
+
+    public ReportTable ScaleTable()
+    {
+        var table = new ReportTable("skala", _l["Unit aktif per skala industri"],
+            [new(_l["Skala industri"]), new(_l["Unit aktif"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Permenperin 64/M-IND/PER/7/2016: dari jumlah tenaga kerja (laki-laki + perempuan) dan nilai investasi di luar tanah dan bangunan. Unit tanpa salah satu angka itu dihitung sebagai tidak diketahui."],
+            Chart = new ChartSpec("bar", 0, [1]),
+        };
+        foreach (var scale in Enum.GetValues<IndustryScaleClass>())
+        {
+            var count = _f.Scales.FirstOrDefault(s => s.Scale == scale)?.Count ?? 0;
+            table.Add(ScaleName(scale), count, Percent(count, ActiveUnits));
+        }
+
+        table.Total = [_l["Jumlah"].Value, ActiveUnits, ActiveUnits == 0 ? 0.0 : 100.0];
+        return table;
+    }
+
+    private string ScaleName(IndustryScaleClass scale) => scale switch
+    {
+        IndustryScaleClass.Kecil => _l["Kecil"],
+        IndustryScaleClass.Menengah => _l["Menengah"],
+        IndustryScaleClass.Besar => _l["Besar"],
+        _ => _l["Tidak diketahui"],
+    };
+
+    public ReportTable GenderTable()
+    {
+        var table = new ReportTable("tenaga-kerja", _l["Tenaga kerja unit aktif menurut jenis kelamin"],
+            [new(_l["Jenis kelamin"]), new(_l["Tenaga kerja"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Unit tanpa angka tenaga kerja tidak ikut dijumlahkan (lihat kualitas data)."],
+            Chart = new ChartSpec("doughnut", 0, [1]),
+        };
+        table.Add(_l["Laki-laki"].Value, WorkersMale, Percent(WorkersMale, Workers));
+        table.Add(_l["Perempuan"].Value, WorkersFemale, Percent(WorkersFemale, Workers));
+        table.Total = [_l["Jumlah"].Value, Workers, Workers == 0 ? 0.0 : 100.0];
+        return table;
+    }
+
+    public ReportTable RegisteredPerYearTable()
+    {
+        var table = new ReportTable("registrasi-per-tahun", _l["Unit terdaftar per tahun"],
+            [new(_l["Tahun"], ColumnKind.Year), new(_l["Unit terdaftar"], ColumnKind.Number)])
+        {
+            Description = _l["Menurut tanggal pendaftaran, termasuk unit yang kemudian tutup."],
+            Chart = new ChartSpec("bar", 0, [1]),
+        };
+        foreach (var year in _f.RegisteredPerYear)
+        {
+            table.Add(new Cell(year.Year), year.Count);
+        }
+
+        return table;
+    }
+
+    /// <summary>Sentra founded per year and coverage reached by the end of each year, from the founding dates of today's active sentra.</summary>
+    public ReportTable CoverageOverTimeTable()
+    {
+        var table = new ReportTable("sentra-per-tahun", _l["Sentra dibentuk per tahun dan cakupan dari waktu ke waktu"],
+        [
+            new(_l["Tahun"], ColumnKind.Year),
+            new(_l["Sentra aktif dibentuk"], ColumnKind.Number),
+            new(_l["Kelurahan dengan sentra (kumulatif)"], ColumnKind.Number),
+            new(_l["Cakupan (%)"], ColumnKind.Percent),
+        ])
+        {
+            Description = _l["Dihitung dari tanggal berdiri sentra yang kini aktif; sentra tanpa tanggal berdiri tidak masuk garis waktu."],
+            Chart = new ChartSpec("line", 0, [3]),
+        };
+        var dated = _f.ActiveSentra.Where(s => s.FoundedOn is not null).ToList();
+        var firstByKelurahan = dated.GroupBy(s => s.KelurahanId).ToDictionary(g => g.Key, g => g.Min(s => s.FoundedOn!.Value.Year));
+        var years = dated.Select(s => s.FoundedOn!.Value.Year).ToList();
+        // Every year from the first sentra to the last, so that the timeline has no holes.
+        foreach (var year in years.Count == 0 ? [] : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1))
+        {
+            var covered = firstByKelurahan.Values.Count(y => y <= year);
+            table.Add(new Cell(year), dated.Count(s => s.FoundedOn!.Value.Year == year), covered, Percent(covered, ActiveKelurahan));
+        }
+
+        var undated = _f.ActiveSentra.Count - dated.Count;
+        if (undated > 0)
+        {
+            table.Total = [_l["Tanpa tanggal berdiri"].Value, undated, CoveredKelurahan, CoveragePercent];
+        }
+
+        return table;
+    }
+
+    public ReportTable MembersTable()
+    {
+        var names = _f.Areas.ToDictionary(a => a.Id);
+        var table = new ReportTable("anggota-sentra", _l["Anggota aktif per sentra"],
+        [
+            new(_l["Sentra"]),
+            new(_l["Kelurahan"]),
+            new(_l["Tahun berdiri"], ColumnKind.Year),
+            new(_l["Anggota aktif"], ColumnKind.Number),
+            new(_l["Memenuhi minimal 5 anggota"]),
+        ])
+        {
+            Description = _l["Anggota aktif: keanggotaan yang belum berakhir dari unit yang masih aktif."],
+            Chart = new ChartSpec("bar", 0, [3], Horizontal: true),
+        };
+        foreach (var s in _f.ActiveSentra)
+        {
+            var area = names[s.KelurahanId];
+            table.Add(s.Name, new Cell(area.Name, KelurahanHref(area.Code)), new Cell(s.FoundedOn?.Year), s.ActiveMembers, YesNo(s.ActiveMembers >= Sentra.MinimumMembers));
+        }
+
+        return table;
+    }
+
+    public ReportTable QualityTable()
+    {
+        var q = _f.Quality;
+        var table = new ReportTable("kualitas-data", _l["Kualitas data"],
+            [new(_l["Pemeriksaan"]), new(_l["Jumlah"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Unit aktif yang datanya perlu dilengkapi, dan sentra di bawah syarat minimal anggota."],
+        };
+        table.Add(_l["Unit aktif tanpa NIB"].Value, q.WithoutNib, Percent(q.WithoutNib, q.ActiveUnits));
+        table.Add(_l["Unit aktif tanpa kode KBLI"].Value, q.WithoutKbli, Percent(q.WithoutKbli, q.ActiveUnits));
+        table.Add(_l["Unit aktif tanpa angka tenaga kerja"].Value, q.WithoutWorkers, Percent(q.WithoutWorkers, q.ActiveUnits));
+        table.Add(_l["Unit aktif tanpa nilai investasi"].Value, q.WithoutInvestment, Percent(q.WithoutInvestment, q.ActiveUnits));
+        var small = _f.ActiveSentra.Count(s => s.ActiveMembers < Sentra.MinimumMembers);
+        table.Add(_l["Sentra aktif dengan kurang dari 5 anggota aktif"].Value, small, Percent(small, _f.ActiveSentra.Count));
+        table.Add(_l["Kemungkinan duplikat: nama usaha sama di kelurahan yang sama (kelompok)"].Value, _f.DuplicateNames.Count, new Cell(null));
+        table.Add(_l["Kemungkinan duplikat: NIK sama dengan nama usaha berbeda (kelompok)"].Value, _f.DuplicateNiks.Count, new Cell(null));
+        if (_f.ActiveUnitsInRetiredKelurahan > 0)
+        {
+            table.Add(_l["Unit aktif di kelurahan yang sudah tidak berlaku"].Value, _f.ActiveUnitsInRetiredKelurahan, new Cell(null));
+        }
+
+        return table;
+    }
+
+    public ReportTable DuplicatesTable()
+    {
+        var names = _f.Areas.ToDictionary(a => a.Id);
+        var table = new ReportTable("kemungkinan-duplikat", _l["Kemungkinan unit ganda"],
+            [new(_l["Jenis kecocokan"]), new(_l["Kelurahan"]), new(_l["Nama usaha"]), new(_l["Jumlah unit"], ColumnKind.Number)])
+        {
+            Description = _l["Nama usaha dibandingkan tanpa huruf besar, spasi dan tanda baca. NIK tidak pernah ditampilkan: hanya bahwa ada kecocokan."],
+        };
+        foreach (var d in _f.DuplicateNames)
+        {
+            var area = names[d.KelurahanId];
+            table.Add(_l["Nama usaha sama"].Value, new Cell(area.Name, KelurahanHref(area.Code)), d.BusinessName, d.Units);
+        }
+
+        foreach (var d in _f.DuplicateNiks)
+        {
+            table.Add(_l["NIK pemilik sama"].Value, "", d.BusinessNames, d.Units);
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// Every table of the report, in page order; exports look tables up here by key. A kecamatan or kelurahan page
+    /// leaves out the breakdowns that would have a single row (its headline already gives those figures).
+    /// </summary>
+    public IReadOnlyList<ReportTable> Tables()
+    {
+        var tables = new List<ReportTable> { CandidatesTable() };
+        if (_f.Scope.IsCity)
+        {
+            tables.Add(KecamatanTable());
+        }
+
+        if (_f.Scope.KelurahanId is null)
+        {
+            tables.Add(KelurahanTable());
+        }
+
+        tables.AddRange([CategoryTable(), ScaleTable(), GenderTable(), RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable()]);
+        return tables;
+    }
+}

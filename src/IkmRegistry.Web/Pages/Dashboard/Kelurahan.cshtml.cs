@@ -1,0 +1,69 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Dashboard;
+
+/// <summary>One kelurahan: its figures, its sentra and, page by page, its units.</summary>
+public class KelurahanModel(RegistryDbContext db, CoverageQuery query, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int PageSize = 50;
+
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string KecamatanCode { get; private set; } = "";
+    public string KecamatanName { get; private set; } = "";
+    public bool Retired { get; private set; }
+    public CoverageReport Report { get; private set; } = null!;
+    public ReportTable Units { get; private set; } = null!;
+    public int UnitTotal { get; private set; }
+    public int CurrentPage { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (UnitTotal + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(string code, [FromQuery(Name = "halaman")] int? page, CancellationToken cancellationToken)
+    {
+        var kelurahan = await db.Kelurahan.AsNoTracking().Where(k => k.Code == code)
+            .Select(k => new { k.Id, k.Code, k.Name, k.RetiredOn, KecamatanCode = k.Kecamatan.Code, KecamatanName = k.Kecamatan.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (kelurahan is null)
+        {
+            return NotFound();
+        }
+
+        (Code, Name, KecamatanCode, KecamatanName, Retired) = (kelurahan.Code, kelurahan.Name, kelurahan.KecamatanCode, kelurahan.KecamatanName, kelurahan.RetiredOn is not null);
+        Report = new CoverageReport(await query.LoadAsync(new CoverageScope(KelurahanId: kelurahan.Id), cancellationToken), localizer);
+        CurrentPage = Math.Max(1, page ?? 1);
+        var (rows, total) = await query.UnitsAsync(kelurahan.Id, (CurrentPage - 1) * PageSize, PageSize, cancellationToken);
+        UnitTotal = total;
+        Units = UnitTable(rows, localizer);
+        return Page();
+    }
+
+    /// <summary>The kelurahan's units as a table (business name and category only: no owner, NIK or phone).</summary>
+    public static ReportTable UnitTable(IEnumerable<CoverageQuery.UnitListRow> rows, IStringLocalizer localizer)
+    {
+        var table = new ReportTable("unit", localizer["Unit usaha industri di kelurahan ini"],
+        [
+            new(localizer["Nama usaha"]),
+            new(localizer["Kategori"]),
+            new(localizer["Tenaga kerja"], ColumnKind.Number),
+            new(localizer["Status"]),
+            new(localizer["Tanggal terdaftar"]),
+            new(localizer["NIB"]),
+        ]);
+        foreach (var u in rows)
+        {
+            int? workers = u.WorkersMale is null && u.WorkersFemale is null ? null : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0);
+            table.Add(u.BusinessName, Localization.IsEnglish ? u.CategoryNameEn : u.CategoryNameId, new Cell(workers),
+                u.Status == Domain.UnitStatus.Aktif ? localizer["Aktif"].Value : localizer["Tutup"].Value,
+                u.RegisteredOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture),
+                u.HasNib ? localizer["Ada"].Value : localizer["Belum ada"].Value);
+        }
+
+        return table;
+    }
+}

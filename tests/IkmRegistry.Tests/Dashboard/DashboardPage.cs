@@ -1,0 +1,71 @@
+using System.Globalization;
+using IkmRegistry.Tests.Infrastructure;
+using Npgsql;
+
+namespace IkmRegistry.Tests.Dashboard;
+
+/// <summary>Reads dashboard tables as a person sees them, and asks PostgreSQL directly for the figures to compare.</summary>
+public static class DashboardPage
+{
+    public static string Figure(IDocument page, string name) => page.QuerySelector($"[data-figure={name}]")!.TextContent.Trim();
+
+    /// <summary>The body rows of a dashboard table (by its key), each as the cells' visible text.</summary>
+    public static List<string[]> Rows(IDocument page, string table) =>
+        [.. page.QuerySelectorAll($"table[data-table={table}] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray())];
+
+    public static string[] Total(IDocument page, string table) =>
+        [.. page.QuerySelectorAll($"table[data-table={table}] tfoot td").Select(c => c.TextContent.Trim())];
+
+    public static string[] Headers(IDocument page, string table) =>
+        [.. page.QuerySelectorAll($"table[data-table={table}] thead th").Select(c => c.TextContent.Trim())];
+
+    /// <summary>A number as id-ID shows it: "4.133" is 4133, "76,7" is 76.7.</summary>
+    public static double Number(string text) => double.Parse(text.Replace(".", "", StringComparison.Ordinal).Replace(',', '.'), CultureInfo.InvariantCulture);
+
+    public static string IdNumber(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
+
+    public static async Task<long> ScalarAsync(this RegistryApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Rows of a query whose first column is a label and the others numbers.</summary>
+    public static async Task<Dictionary<string, long[]>> GroupsAsync(this RegistryApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var result = new Dictionary<string, long[]>();
+        while (await reader.ReadAsync())
+        {
+            var values = new long[reader.FieldCount - 1];
+            for (var i = 1; i < reader.FieldCount; i++)
+            {
+                values[i - 1] = await reader.IsDBNullAsync(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+            }
+
+            result[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = values;
+        }
+
+        return result;
+    }
+
+    public static async Task ExecuteAsync(this RegistryApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<Browser> SignedInAsync(RegistryApp app, string role = "Official")
+    {
+        var browser = new Browser(app);
+        await browser.SignInAsync(await app.CreateUserAsync(role));
+        return browser;
+    }
+}
