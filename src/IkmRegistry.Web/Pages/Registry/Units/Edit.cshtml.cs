@@ -59,11 +59,17 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
         if (ModelState.IsValid)
         {
             Duplicates = await Input.FindDuplicatesAsync(db, id, cancellationToken);
+            if (Identifiers.Clean(Input.BusinessName) == unit.BusinessName)
+            {
+                // Similar names matter when the name changes; an unchanged name was checked when it was entered.
+                Duplicates = Duplicates with { SimilarNames = [] };
+            }
+
             if (Duplicates.NibOwner is not null)
             {
                 ModelState.AddModelError("Input.Nib", l["NIB ini sudah terdaftar untuk unit lain."]);
             }
-            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName && Identifiers.Clean(Input.BusinessName) != unit.BusinessName)
+            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName)
             {
                 ModelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
             }
