@@ -30,7 +30,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public List<SelectListItem> CategoryOptions { get; private set; } = [];
     public List<SelectListItem> SentraOptions { get; private set; } = [];
 
-    public sealed record Row(int Id, string BusinessName, string OwnerName, string? Nib, string Kelurahan, string Kecamatan, string Category, UnitStatus Status, DateOnly RegisteredOn);
+    public sealed record Row(int Id, string BusinessName, string? MainProducts, string OwnerName, string? Nib, string Kelurahan, string Kecamatan, string Category, UnitStatus Status, DateOnly RegisteredOn);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
         var english = Infrastructure.Localization.IsEnglish;
         Rows = await Order(query)
             .Skip(Paging.Skip).Take(PageSize)
-            .Select(u => new Row(u.Id, u.BusinessName, u.OwnerName, u.Nib, u.Kelurahan.Name, u.Kelurahan.Kecamatan.Name,
+            .Select(u => new Row(u.Id, u.BusinessName, u.MainProducts, u.OwnerName, u.Nib, u.Kelurahan.Name, u.Kelurahan.Kecamatan.Name,
                 english ? u.Category.NameEn : u.Category.NameId, u.Status, u.RegisteredOn))
             .ToListAsync(cancellationToken);
 
