@@ -35,6 +35,7 @@ app.UseRateLimiter();
 app.MapRegistryHealthChecks();
 app.MapRazorPages();
 app.MapRegistryPublicAccess();
+app.MapBenchmarkBaselines();
 
 await app.RunAsync();
 return 0;
