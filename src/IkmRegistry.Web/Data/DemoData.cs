@@ -81,6 +81,8 @@ public static class DemoData
         var names = NamePool.Create(seed);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // A COPY's end waits for the server to take every row: allow it the caller's command timeout, not Npgsql's 30 s.
+        var copyTimeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Ids above everything the key sequence has handed out, so later inserts through EF never collide.
@@ -117,6 +119,7 @@ public static class DemoData
             "workers_male, workers_female, investment_value, production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, " +
             "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             var unitId = firstUnitId;
             for (var k = 0; k < kelurahan.Count; k++)
             {
@@ -204,6 +207,7 @@ public static class DemoData
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY sentra (id, name, slug, kelurahan_id, address, founded_on, decree_number, decree_date, status, description, products, public_contact, publish_contact, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             foreach (var s in sentraRows)
             {
                 var categoryName = categories[s.Category].NameId;
@@ -235,6 +239,7 @@ public static class DemoData
 
         await using (var importer = await connection.BeginBinaryImportAsync("COPY sentra_category (sentra_id, category_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             foreach (var s in sentraRows)
             {
                 foreach (var code in new[] { s.Category, s.Second }.OfType<string>())
@@ -252,6 +257,7 @@ public static class DemoData
         var membershipCount = 0;
         await using (var importer = await connection.BeginBinaryImportAsync("COPY membership (id, sentra_id, unit_id, joined_on, left_on, role, is_demo) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             var membershipId = firstMembershipId;
             foreach (var s in sentraRows)
             {
