@@ -69,8 +69,12 @@ def main(raw, out):
             key = (size, level, r["name"])
             rps = float(r["rps"])
             figures[key]["rps"].append(rps)
-            figures[key]["p50"].append(float(r["p50_ms"]))
-            figures[key]["p99"].append(float(r["p99_ms"]))
+            # A run in which no request finished has no latency (wrk prints 0): shown as "> run length" instead.
+            if int(r["requests"]) > 0:
+                figures[key]["p50"].append(float(r["p50_ms"]))
+                figures[key]["p99"].append(float(r["p99_ms"]))
+            else:
+                figures[key]["unfinished"].append(1)
             figures[key]["errors"].append(int(r["non2xx"]) + int(r["socket_errors"]))
             if r["name"] != "B1":
                 neighbours = [float(n["rps"]) for n in (sequence[i - 1] if i > 0 else None, sequence[i + 1] if i + 1 < len(sequence) else None)
@@ -115,6 +119,8 @@ def main(raw, out):
     w("Figures: req/s, p50 and p99 latency in ms are medians over the rounds; **÷B1** is the page's throughput divided by")
     w("the B1 runs just before and after it (median over rounds); errors count non-2xx answers and socket errors (connect,")
     w("read, write, timeout) over every run of that page. The 1-connection p50 is the page's own time without queueing.")
+    w("\"N× none finished\" means that in N rounds no request finished within the run (each took longer than the run")
+    w("but less than wrk's 10 s timeout, so they are not errors); the latency shown is the median of the other rounds.")
     w("")
 
     w("## Goals")
@@ -157,7 +163,9 @@ def main(raw, out):
             row = [label]
             for level in (16, 64):
                 rps, p50, p99, ratio = (med(size, level, name, f) for f in ("rps", "p50", "p99", "ratio"))
-                row += ["–" if rps is None else number(rps), ms(p50), ms(p99), "–" if ratio is None else f"{ratio:.2f}"]
+                unfinished = len(figures.get((size, level, name), {}).get("unfinished", []))
+                latency = [ms(p50), ms(p99)] if not unfinished else [f"{ms(p50)}, {unfinished}× none finished", ms(p99)]
+                row += ["–" if rps is None else number(rps), *latency, "–" if ratio is None else f"{ratio:.2f}"]
             row += [ms(med(size, 1, name, "p50")), str(errors(size, name))]
             w("| " + " | ".join(row) + " |")
         w("")
