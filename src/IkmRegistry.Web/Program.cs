@@ -36,6 +36,7 @@ app.UseRateLimiter();
 app.MapRegistryHealthChecks();
 app.MapRazorPages();
 app.MapRegistryPublicAccess();
+app.MapBenchmarkBaselines();
 
 await app.RunAsync();
 return 0;

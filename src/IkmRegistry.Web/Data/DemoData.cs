@@ -17,6 +17,12 @@ public static class DemoData
     public const int AgencyUnitCount = 4133;
     public const int SentraCount = 23;
 
+    /// <summary>From this size on, the trigram indexes are built after the COPY instead of row by row.</summary>
+    public const int LargeLoadUnits = 100_000;
+
+    private static readonly string[] _trigramIndexNames =
+        ["ix_industrial_unit_business_name_trgm", "ix_industrial_unit_owner_name_trgm", "ix_industrial_unit_main_products_trgm"];
+
     public sealed record Result(bool Loaded, int Units, int Sentra, int Memberships, TimeSpan Elapsed);
 
     /// <summary>The 7 kelurahan that, in the demo, still have to form a sentra.</summary>
@@ -75,6 +81,8 @@ public static class DemoData
         var names = NamePool.Create(seed);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // A COPY's end waits for the server to take every row: allow it the caller's command timeout, not Npgsql's 30 s.
+        var copyTimeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Ids above everything the key sequence has handed out, so later inserts through EF never collide.
@@ -94,11 +102,24 @@ public static class DemoData
         var unitsByKelurahanAndCategory = new Dictionary<(int Kelurahan, string Category), List<int>>();
         var unitNib = new Dictionary<int, bool>();
 
+        // A large load into a table with GIN trigram indexes is slow row by row: drop them (inside the transaction)
+        // and build them again after the COPY, from their own definitions, so names and definitions stay as migrated.
+        var trigramIndexes = unitCount >= LargeLoadUnits
+            ? await db.Database.SqlQuery<string>($"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'industrial_unit' AND indexname = ANY({_trigramIndexNames})").ToListAsync(cancellationToken)
+            : [];
+        if (trigramIndexes.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                "DROP INDEX IF EXISTS ix_industrial_unit_business_name_trgm, ix_industrial_unit_owner_name_trgm, ix_industrial_unit_main_products_trgm", cancellationToken);
+        }
+
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY industrial_unit (id, business_name, owner_name, nik, nib, kbli_code, kbli_edition, category_id, main_products, kelurahan_id, address, phone, " +
             "workers_male, workers_female, investment_value, production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, " +
             "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             var unitId = firstUnitId;
             for (var k = 0; k < kelurahan.Count; k++)
             {
@@ -166,6 +187,11 @@ public static class DemoData
             await importer.CompleteAsync(cancellationToken);
         }
 
+        foreach (var definition in trigramIndexes)
+        {
+            await db.Database.ExecuteSqlRawAsync(definition, cancellationToken);
+        }
+
         // 23 sentra, one in every kelurahan except the 7, each focused on the kelurahan's strongest category.
         var sentraRows = new List<(int Id, Kelurahan Area, string Category, string? Second, DateOnly Founded)>();
         var sentraId = firstSentraId;
@@ -181,6 +207,7 @@ public static class DemoData
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY sentra (id, name, slug, kelurahan_id, address, founded_on, decree_number, decree_date, status, description, products, public_contact, publish_contact, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             foreach (var s in sentraRows)
             {
                 var categoryName = categories[s.Category].NameId;
@@ -212,6 +239,7 @@ public static class DemoData
 
         await using (var importer = await connection.BeginBinaryImportAsync("COPY sentra_category (sentra_id, category_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             foreach (var s in sentraRows)
             {
                 foreach (var code in new[] { s.Category, s.Second }.OfType<string>())
@@ -229,6 +257,7 @@ public static class DemoData
         var membershipCount = 0;
         await using (var importer = await connection.BeginBinaryImportAsync("COPY membership (id, sentra_id, unit_id, joined_on, left_on, role, is_demo) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            importer.Timeout = copyTimeout;
             var membershipId = firstMembershipId;
             foreach (var s in sentraRows)
             {

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Writes docs/benchmarks.md from the raw files of scripts/bench.sh (results.tsv, load.tsv, meta*.tsv, notes.tsv).
+
+Each page run's throughput is divided by the mean of the B1 runs just before and after it in the same round; the
+table shows medians over rounds. Text below the FINDINGS marker of an existing report is kept (hand-written analysis).
+"""
+import csv
+import os
+import statistics
+import sys
+from collections import defaultdict
+
+FINDINGS = "<!-- Findings: written by hand; scripts/bench.sh keeps everything below this line. -->"
+
+PAGES = [
+    ("B0", "B0: plain text, no database"),
+    ("B1", "B1: one raw Npgsql query (30 kelurahan), small HTML"),
+    ("directory", "Public directory `/Directory`"),
+    ("sentra", "Sentra page `/Directory/Sentra/{slug}` (every active sentra in turn)"),
+    ("dashboard", "Coverage dashboard `/Dashboard` (signed in)"),
+    ("units", "Staff unit list `/Registry/Units?q=amplang` (signed in)"),
+    ("unit", "Unit page `/Registry/Units/Details/{id}` (200 units in turn, signed in)"),
+]
+GOALS = {"directory": 0.6, "sentra": 0.7}
+DASHBOARD_GOAL_MS = {100000: 50, 1000000: 200}
+
+
+def read_tsv(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def read_pairs(path):
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+
+
+def number(value, digits=0):
+    return f"{value:,.{digits}f}"
+
+
+def ms(value):
+    return "–" if value is None else (f"{value:.2f}" if value < 10 else f"{value:.1f}" if value < 100 else f"{value:.0f}")
+
+
+def main(raw, out):
+    meta = read_pairs(os.path.join(raw, "meta.tsv")) | read_pairs(os.path.join(raw, "meta-end.tsv"))
+    results = read_tsv(os.path.join(raw, "results.tsv"))
+    loads = read_tsv(os.path.join(raw, "load.tsv"))
+    missing = defaultdict(dict)
+    if os.path.exists(os.path.join(raw, "notes.tsv")):
+        with open(os.path.join(raw, "notes.tsv"), encoding="utf-8") as f:
+            for line in f:
+                size, page, note = line.rstrip("\n").split("\t", 2)
+                missing[int(size)][page] = note
+
+    # Ratios to the neighbouring B1 runs, per round.
+    runs = defaultdict(list)
+    for r in results:
+        runs[(int(r["size"]), int(r["level"]), int(r["round"]))].append(r)
+    figures = defaultdict(lambda: defaultdict(list))  # (size, level, name) -> field -> values
+    for (size, level, _), sequence in runs.items():
+        sequence.sort(key=lambda r: int(r["seq"]))
+        for i, r in enumerate(sequence):
+            key = (size, level, r["name"])
+            rps = float(r["rps"])
+            figures[key]["rps"].append(rps)
+            # A run in which no request finished has no latency (wrk prints 0): shown as "> run length" instead.
+            if int(r["requests"]) > 0:
+                figures[key]["p50"].append(float(r["p50_ms"]))
+                figures[key]["p99"].append(float(r["p99_ms"]))
+            else:
+                figures[key]["unfinished"].append(1)
+            figures[key]["errors"].append(int(r["non2xx"]) + int(r["socket_errors"]))
+            if r["name"] != "B1":
+                neighbours = [float(n["rps"]) for n in (sequence[i - 1] if i > 0 else None, sequence[i + 1] if i + 1 < len(sequence) else None)
+                              if n is not None and n["name"] == "B1"]
+                if neighbours:
+                    figures[key]["ratio"].append(rps / statistics.mean(neighbours))
+            else:
+                figures[key]["ratio"].append(1.0)
+
+    def med(size, level, name, field):
+        values = figures.get((size, level, name), {}).get(field)
+        return statistics.median(values) if values else None
+
+    def errors(size, name):
+        return sum(sum(figures[(size, level, name)]["errors"]) for level in (1, 16, 64) if (size, level, name) in figures)
+
+    sizes = sorted({int(r["size"]) for r in results} | {int(r["size"]) for r in loads})
+    lines = []
+    w = lines.append
+    w("# Benchmarks")
+    w("")
+    w("Written by `scripts/bench.sh` (see the README). Every figure comes from one run on one machine that other")
+    w("engineers were using at the same time, so absolute figures are noisy: judge a page by its **ratio to B1 measured")
+    w("in the same run**, interleaved (B0, B1, page, B1, page, B1, ...). B0 and B1 are baseline endpoints of the same app,")
+    w("mapped only when `Benchmark:Baselines=true` (`Infrastructure/Baselines.cs`).")
+    w("")
+    if meta.get("quick") == "1":
+        w("**Quick mode** (2 s a measurement, one round): a check of the plumbing, not figures to compare.")
+        w("")
+    w("| Run | |")
+    w("|---|---|")
+    w(f"| Date | {meta.get('date', '?')} |")
+    w(f"| Git commit | `{meta.get('commit', '?')}` |")
+    w(f"| Command | `{meta.get('command', '?')}` |")
+    w(f"| Machine | {meta.get('nproc', '?')} cores, {meta.get('memory', '?')} memory, {meta.get('cpu', '?')}; {meta.get('os', '?')} |")
+    w(f"| Load average (1, 5, 15 min) | {meta.get('load_before', '?')} before, {meta.get('load_after', '?')} after (2 cores: the machine was shared) |")
+    w(f"| Software | .NET SDK {meta.get('dotnet', '?')}, {meta.get('postgresql', '?')}, {meta.get('wrk', '?')} |")
+    w(f"| PostgreSQL | throwaway cluster, benchmark data only: {meta.get('postgresql_settings', '?')} |")
+    w(f"| App | Release build, `ASPNETCORE_ENVIRONMENT=Production`, on loopback; request logging on as in production; the directory's per-client rate limit raised for the run (wrk is one client) |")
+    w(f"| wrk | {meta.get('duration', '?')} s a run, 2 threads (1 at 1 connection), timeout 10 s; {meta.get('rounds', '?')} rounds at 16 and at 64 connections, 1 round at 1 connection; a short warm-up of every endpoint first |")
+    w("")
+    w("Figures: req/s, p50 and p99 latency in ms are medians over the rounds; **÷B1** is the page's throughput divided by")
+    w("the B1 runs just before and after it (median over rounds); errors count non-2xx answers and socket errors (connect,")
+    w("read, write, timeout) over every run of that page. The 1-connection p50 is the page's own time without queueing.")
+    w("\"N× none finished\" means that in N rounds no request finished within the run (each took longer than the run")
+    w("but less than wrk's 10 s timeout, so they are not errors); the latency shown is the median of the other rounds.")
+    w("")
+
+    w("## Goals")
+    w("")
+    w("| Size | Directory ≥ 0.6 × B1 (16 / 64 conn.) | Sentra page ≥ 0.7 × B1 (16 / 64 conn.) | Coverage dashboard median | Errors (must be 0) |")
+    w("|---|---|---|---|---|")
+    for size in sizes:
+        cells = []
+        for name, goal in GOALS.items():
+            r16, r64 = med(size, 16, name, "ratio"), med(size, 64, name, "ratio")
+            if r16 is None or r64 is None:
+                cells.append("not measured")
+            else:
+                verdict = "met" if min(r16, r64) >= goal else "**not met**"
+                cells.append(f"{r16:.2f} / {r64:.2f}: {verdict}")
+        if "dashboard" in missing.get(size, {}):
+            cells.append(missing[size]["dashboard"])
+        elif (p50 := med(size, 1, "dashboard", "p50")) is None:
+            cells.append("not measured")
+        else:
+            goal = DASHBOARD_GOAL_MS.get(size)
+            verdict = "" if goal is None else (f": under {goal} ms, met" if p50 < goal else f": goal {goal} ms, **not met**")
+            cells.append(f"{ms(p50)} ms at 1 conn., {ms(med(size, 16, 'dashboard', 'p50'))} ms at 16{verdict}")
+        total = sum(errors(size, name) for name, _ in PAGES)
+        cells.append("0: met" if total == 0 else f"**{total}: not met**")
+        w(f"| {size:,} units | " + " | ".join(cells) + " |")
+    w("")
+
+    for size in sizes:
+        w(f"## {size:,} units")
+        w("")
+        w("| Page | req/s 16 | p50 16 | p99 16 | ÷B1 16 | req/s 64 | p50 64 | p99 64 | ÷B1 64 | p50 1 conn. | Errors |")
+        w("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+        for name, label in PAGES:
+            if name in missing.get(size, {}):
+                w(f"| {label} | {missing[size][name]} |" + " |" * 9)
+                continue
+            if not any((size, level, name) in figures for level in (1, 16, 64)):
+                continue
+            row = [label]
+            for level in (16, 64):
+                rps, p50, p99, ratio = (med(size, level, name, f) for f in ("rps", "p50", "p99", "ratio"))
+                unfinished = len(figures.get((size, level, name), {}).get("unfinished", []))
+                latency = [ms(p50), ms(p99)] if not unfinished else [f"{ms(p50)}, {unfinished}× none finished", ms(p99)]
+                row += ["–" if rps is None else number(rps), *latency, "–" if ratio is None else f"{ratio:.2f}"]
+            row += [ms(med(size, 1, name, "p50")), str(errors(size, name))]
+            w("| " + " | ".join(row) + " |")
+        w("")
+
+    w("## Data load and import")
+    w("")
+    w("The demo generator (`Data/DemoData.cs`, binary COPY) run as `--prepare-only --demo-units N` on an empty database:")
+    w("")
+    w("| Size | Units | Sentra | Memberships | Generator time | Units per second | Whole process (migrate, seed, load) |")
+    w("|---|--:|--:|--:|--:|--:|--:|")
+    for load in loads:
+        seconds = float(load["generator_s"])
+        w(f"| {int(load['size']):,} | {int(load['units']):,} | {load['sentra']} | {int(load['memberships']):,} | {seconds:.1f} s | "
+          f"{number(int(load['units']) / seconds) if seconds > 0 else '–'} | {float(load['prepare_wall_s']):.1f} s |")
+    w("")
+    w("Import (issue 6): not measured: import not built yet.")
+    w("")
+    w("Raw wrk outputs, one file per size, and the figures as TSV: [benchmarks-raw/](benchmarks-raw/).")
+    w("")
+
+    findings = ""
+    if os.path.exists(out):
+        with open(out, encoding="utf-8") as f:
+            text = f.read()
+        if FINDINGS in text:
+            findings = text.split(FINDINGS, 1)[1]
+    w(FINDINGS)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + (findings if findings else "\n"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
