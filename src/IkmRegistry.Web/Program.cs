@@ -11,10 +11,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
+builder.AddRegistrySessions();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
 builder.AddRegistryPages();
 builder.AddRegistryPublicAccess();
+builder.AddRegistrySecurityHeaders();
 
 var app = builder.Build();
 
@@ -23,9 +25,11 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
     return exitCode;
 }
 
+app.UseRegistrySecurityHeaders();
 app.UseRegistryErrorPages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseCors();

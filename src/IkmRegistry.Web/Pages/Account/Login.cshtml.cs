@@ -13,6 +13,7 @@ public class LoginModel(
     UserManager<AppUser> users,
     IValidator<LoginModel.InputModel> validator,
     IStringLocalizer<SharedResource> l,
+    SignInThrottle throttle,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -44,6 +45,16 @@ public class LoginModel(
         if (!validation.IsValid)
         {
             validation.AddTo(ModelState);
+            return Page();
+        }
+
+        if (throttle.TryAttempt(HttpContext, Input.Email) is { } wait)
+        {
+            logger.LogWarning("Sign-in attempts over the limit; refused for {Seconds} s", SignInThrottle.Seconds(wait));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottle.Header(wait);
+            ModelState.AddModelError("", l["Terlalu banyak percobaan masuk. Coba lagi dalam {0} detik.", SignInThrottle.Seconds(wait)]);
+            Input.Password = "";
             return Page();
         }
 
