@@ -84,7 +84,15 @@ public class LoginModel(
         else
         {
             // The same message whether the email exists or not, so accounts cannot be discovered.
-            logger.LogWarning("Sign-in failed for {Account}", user is null ? "an unknown account" : $"user {user.Id}");
+            if (user is null)
+            {
+                logger.LogWarning("Sign-in failed for an unknown account");
+            }
+            else
+            {
+                logger.LogWarning("Sign-in failed for user {UserId}", user.Id);
+            }
+
             ModelState.AddModelError("", l["Email atau kata sandi salah."]);
         }
 
