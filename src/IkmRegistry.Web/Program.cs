@@ -17,6 +17,7 @@ builder.AddRegistryValidation();
 builder.AddRegistryPages();
 builder.AddRegistryPublicAccess();
 builder.AddRegistrySecurityHeaders();
+builder.AddRegistryOutageForms();
 
 var app = builder.Build();
 
