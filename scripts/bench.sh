@@ -112,6 +112,8 @@ printf 'postgresql_settings\t%s\n' "fsync=off, synchronous_commit=off, full_page
 admin_email="bench-admin@dpkukmp.test"
 admin_password="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-2026"
 export ASPNETCORE_ENVIRONMENT=Production
+# The benchmark serves plain http on loopback: cookies follow the request (Secure only over HTTPS).
+export Sessions__CookieSecurePolicy=SameAsRequest
 export IKM_ADMIN_EMAIL="$admin_email" IKM_ADMIN_PASSWORD="$admin_password"
 export Benchmark__Baselines=true
 # The directory's per-client search limit (60 a minute) would answer wrk with 429: raised for the benchmark only.

@@ -85,3 +85,22 @@ ensure_chromium() {
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)
 }
+
+# PGHOST, PGPORT, PGDATABASE, PGUSER and PGPASSWORD from an Npgsql connection string (ConnectionStrings__Registry,
+# else the database scripts/run.sh uses), for pg_dump, pg_restore and psql.
+pg_env_from_connection() {
+  local conn="${ConnectionStrings__Registry:-Host=127.0.0.1;Port=${IKM_PG_PORT:-5433};Database=ikm_registry;Username=postgres}"
+  local pair key value
+  export PGHOST=127.0.0.1 PGPORT=5432 PGDATABASE=ikm_registry PGUSER=postgres
+  IFS=';' read -ra pairs <<<"$conn"
+  for pair in "${pairs[@]}"; do
+    key="${pair%%=*}"; value="${pair#*=}"
+    case "${key,,}" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database) export PGDATABASE="$value" ;;
+      username|user\ id|userid|user) export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+    esac
+  done
+}

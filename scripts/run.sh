@@ -34,6 +34,11 @@ log "Membangun aplikasi (Release)"
 dotnet publish "$WEB/IkmRegistry.Web.csproj" -c Release -o "$ROOT/artifacts/app" --nologo -v quiet >/dev/null
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+# Production cookies are Secure only; served over plain http (the loopback default), they follow the request.
+case "$urls" in
+  https://*) ;;
+  *) export Sessions__CookieSecurePolicy="${Sessions__CookieSecurePolicy:-SameAsRequest}" ;;
+esac
 cd "$ROOT/artifacts/app"
 case " $* " in
   *" --remove-demo "*|*" --prepare-only "*)

@@ -11,11 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
+builder.AddRegistrySessions();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
 builder.AddRegistryPages();
 builder.AddRegistryPublicAccess();
 builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
+builder.AddRegistrySecurityHeaders();
+builder.AddRegistryOutageForms();
 
 var app = builder.Build();
 
@@ -24,9 +27,11 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
     return exitCode;
 }
 
+app.UseRegistrySecurityHeaders();
 app.UseRegistryErrorPages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseCookiePolicy();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseCors();

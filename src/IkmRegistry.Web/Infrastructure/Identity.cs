@@ -35,14 +35,13 @@ public static class Identity
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "ikm.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            options.SlidingExpiration = true;
+            // Secure, HttpOnly, SameSite and the timeouts: Sessions.cs.
         });
 
         // A deactivated account or a reset password ends existing sessions within a minute (security stamp check).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddSingleton<SignInThrottle>();
 
         // Keys in PostgreSQL, so sign-ins survive restarts and several instances share them.
         builder.Services.AddDataProtection().SetApplicationName("IkmRegistry").PersistKeysToDbContext<RegistryDbContext>();

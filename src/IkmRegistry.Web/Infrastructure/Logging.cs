@@ -13,7 +13,8 @@ public static class Logging
         builder.Services.AddSerilog((services, configuration) => configuration
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With<LogInjectionGuard>());
         return builder;
     }
 }

@@ -1,13 +1,38 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Data.Queries;
 
-/// <summary>The option lists that registry forms and filters share: kelurahan grouped by kecamatan, categories.</summary>
+/// <summary>
+/// The option lists that registry forms and filters share: kelurahan grouped by kecamatan, categories. The last
+/// lists read are kept, so that a form can be shown again while the database is unreachable.
+/// </summary>
 public static class Lookups
 {
-    public static async Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default)
+    private static readonly ConcurrentDictionary<string, List<SelectListItem>> _lastRead = new();
+
+    private static async Task<List<SelectListItem>> RememberedAsync(string key, Func<Task<List<SelectListItem>>> read)
+    {
+        key += "|" + CultureInfo.CurrentUICulture.Name;
+        try
+        {
+            var items = await read();
+            _lastRead[key] = items;
+            return items;
+        }
+        catch (Exception e) when (ErrorHandling.IsDatabaseUnavailable(e) && _lastRead.ContainsKey(key))
+        {
+            return [.. _lastRead[key].Select(i => new SelectListItem(i.Text, i.Value) { Group = i.Group })];
+        }
+    }
+
+    public static Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default) =>
+        RememberedAsync($"kelurahan|{including}", () => ReadKelurahanAsync(db, including, cancellationToken));
+
+    private static async Task<List<SelectListItem>> ReadKelurahanAsync(RegistryDbContext db, int? including, CancellationToken cancellationToken)
     {
         var rows = await db.Kelurahan.AsNoTracking()
             .Where(k => k.RetiredOn == null || k.Id == including)
@@ -22,7 +47,10 @@ public static class Lookups
         await db.Kecamatan.AsNoTracking().Where(k => k.RetiredOn == null).OrderBy(k => k.Name)
             .Select(k => new SelectListItem(k.Name, k.Id.ToString())).ToListAsync(cancellationToken);
 
-    public static async Task<List<SelectListItem>> CategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
+    public static Task<List<SelectListItem>> CategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
+        RememberedAsync("categories", () => ReadCategoriesAsync(db, cancellationToken));
+
+    private static async Task<List<SelectListItem>> ReadCategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         var english = Localization.IsEnglish;
         return await db.ProductCategories.AsNoTracking().OrderBy(c => c.SortOrder)

@@ -13,6 +13,7 @@ public class LoginModel(
     UserManager<AppUser> users,
     IValidator<LoginModel.InputModel> validator,
     IStringLocalizer<SharedResource> l,
+    SignInThrottle throttle,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -47,6 +48,16 @@ public class LoginModel(
             return Page();
         }
 
+        if (throttle.TryAttempt(HttpContext, Input.Email) is { } wait)
+        {
+            logger.LogWarning("Sign-in attempts over the limit; refused for {Seconds} s", SignInThrottle.Seconds(wait));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottle.Header(wait);
+            ModelState.AddModelError("", l["Terlalu banyak percobaan masuk. Coba lagi dalam {0} detik.", SignInThrottle.Seconds(wait)]);
+            Input.Password = "";
+            return Page();
+        }
+
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { IsActive: false })
         {
@@ -73,7 +84,15 @@ public class LoginModel(
         else
         {
             // The same message whether the email exists or not, so accounts cannot be discovered.
-            logger.LogWarning("Sign-in failed for {Account}", user is null ? "an unknown account" : $"user {user.Id}");
+            if (user is null)
+            {
+                logger.LogWarning("Sign-in failed for an unknown account");
+            }
+            else
+            {
+                logger.LogWarning("Sign-in failed for user {UserId}", user.Id);
+            }
+
             ModelState.AddModelError("", l["Email atau kata sandi salah."]);
         }
 

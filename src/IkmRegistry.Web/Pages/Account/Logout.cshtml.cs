@@ -12,8 +12,15 @@ public class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var userId = users.GetUserId(User);
+        var user = await users.GetUserAsync(User);
+        // A new security stamp ends every copy of this session's cookie, not just the browser's own.
+        if (user is not null)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
+        var userId = user?.Id;
         logger.LogInformation("Sign-out by user {UserId}", userId);
         return RedirectToPage("/Index");
     }

@@ -13,7 +13,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 
 /// <summary>Registers a unit; with ?sentraId it joins that sentra as a member at once.</summary>
 [Authorize(Policy = Policies.Edit)]
-public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -111,7 +111,7 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
         return ModelState.IsValid;
     }
 
-    private async Task LoadListsAsync(CancellationToken cancellationToken)
+    public async Task LoadListsAsync(CancellationToken cancellationToken)
     {
         ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
         ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);

@@ -1,0 +1,95 @@
+using System.Net;
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IkmRegistry.Tests.Reliability;
+
+/// <summary>PostgreSQL stops under a running app and comes back: on a cluster of this test's own.</summary>
+public class OutageTests
+{
+    private sealed class OutageApp(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Startup:PrepareDatabase", "false");
+            builder.UseSetting("ConnectionStrings:Registry", connectionString);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
+        }
+    }
+
+    [Fact]
+    public async Task During_an_outage_pages_answer_503_a_posted_form_is_kept_unsaved_and_the_app_recovers_without_restart()
+    {
+        await using var cluster = new ThrowawayCluster();
+        await cluster.StartAsync();
+        await using var app = new OutageApp(cluster.ConnectionString("ikm_outage"));
+        await DatabaseSetup.PrepareAsync(app.Services);
+        const string email = "petugas-padam@dpkukmp.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas", CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+
+        using var browser = new Browser(app);
+        await browser.SignInAsync(email);
+        var form = await browser.GetAsync("/Registry/Units/Create");
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        var kelurahan = form.QuerySelectorAll<IHtmlOptionElement>("#Input_KelurahanId option").First(o => o.Value.Length > 0).Value;
+        var category = form.QuerySelectorAll<IHtmlOptionElement>("#Input_CategoryId option").First(o => o.Value.Length > 0).Value;
+
+        await cluster.StopAsync();
+
+        var page = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("Layanan sementara tidak tersedia", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        using (var ready = await browser.Client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+
+        var typed = new Dictionary<string, string>
+        {
+            ["Input.BusinessName"] = "Anyaman Rotan Saat Padam",
+            ["Input.OwnerName"] = "Dewi Lestari",
+            ["Input.Nik"] = "6271034107900002",
+            ["Input.KelurahanId"] = kelurahan,
+            ["Input.CategoryId"] = category,
+            ["Input.MainProducts"] = "tas rotan",
+            ["Input.RegisteredOn"] = "2026-11-20",
+        };
+        var answer = await browser.SubmitAsync(form.QuerySelector<IHtmlFormElement>("main form")!, typed);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("BELUM tersimpan", answer.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Anyaman Rotan Saat Padam", answer.QuerySelector<IHtmlInputElement>("#Input_BusinessName")!.Value);
+        Assert.Equal("Dewi Lestari", answer.QuerySelector<IHtmlInputElement>("#Input_OwnerName")!.Value);
+        Assert.Equal(kelurahan, answer.QuerySelector<IHtmlSelectElement>("#Input_KelurahanId")!.Value);
+
+        await cluster.StartAsync();
+
+        // Npgsql's pool reconnects by itself: the same app serves again and the form can now be saved.
+        await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        using (var ready = await browser.Client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        await browser.SubmitAsync(answer.QuerySelector<IHtmlFormElement>("main form")!);
+        Assert.Matches(@"/Registry/Units/Details/\d+$", browser.LastUrl!.AbsolutePath);
+        await using var scope2 = app.Services.CreateAsyncScope();
+        var db = scope2.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        Assert.Equal(1, await db.IndustrialUnits.CountAsync(u => u.BusinessName == "Anyaman Rotan Saat Padam"));
+    }
+}
