@@ -96,6 +96,10 @@ public static class Identifiers
         return national.Length is >= 8 and <= 12 && national[0] != '0' ? "+62" + national : null;
     }
 
+    /// <summary>A LIKE/ILIKE pattern that finds the text anywhere, with its own %, _ and \ taken literally.</summary>
+    public static string ContainsPattern(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
     /// <summary>Collapses runs of white space and trims; null for nothing.</summary>
     public static string? Clean(string? text)
     {

@@ -63,7 +63,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
         Query = Query?.Trim();
         if (!string.IsNullOrEmpty(Query))
         {
-            var pattern = "%" + Query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Domain.Identifiers.ContainsPattern(Query);
             sentra = sentra.Where(s => EF.Functions.ILike(s.Name, pattern) || (s.Products != null && EF.Functions.ILike(s.Products, pattern)));
         }
 

@@ -41,7 +41,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
         if (Identifiers.Clean(Pengguna) is { } user)
         {
-            var pattern = "%" + user.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Identifiers.ContainsPattern(user);
             query = query.Where(a => EF.Functions.ILike(a.UserName!, pattern));
         }
 

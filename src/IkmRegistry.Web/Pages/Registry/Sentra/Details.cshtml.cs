@@ -148,7 +148,7 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         if (Identifiers.Clean(Cari) is { } term)
         {
             term = term.Length > 100 ? term[..100] : term;
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Identifiers.ContainsPattern(term);
             Candidates = await db.IndustrialUnits.AsNoTracking()
                 .Where(u => u.Status == UnitStatus.Aktif && !u.Memberships.Any(m => m.SentraId == id && m.LeftOn == null)
                     && (u.Nib == term || EF.Functions.ILike(u.BusinessName, pattern) || EF.Functions.ILike(u.MainProducts!, pattern)

@@ -48,7 +48,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
         if (Identifiers.Clean(Q) is { } term)
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Identifiers.ContainsPattern(term);
             query = query.Where(s => EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.Products!, pattern) || EF.Functions.ILike(s.Kelurahan.Name, pattern));
         }
 

@@ -89,7 +89,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
         {
             term = term.Length > 100 ? term[..100] : term;
             // Substring matches (case-insensitive) or small typos (trigram word similarity), all served by the GIN trigram indexes.
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Identifiers.ContainsPattern(term);
             query = query.Where(u => u.Nib == term
                 || EF.Functions.ILike(u.BusinessName, pattern) || EF.Functions.ILike(u.OwnerName, pattern) || EF.Functions.ILike(u.MainProducts!, pattern)
                 || EF.Functions.TrigramsAreWordSimilar(term, u.BusinessName) || EF.Functions.TrigramsAreWordSimilar(term, u.OwnerName));
