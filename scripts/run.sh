@@ -14,7 +14,9 @@ started_pg=""
 app_pid=""
 
 cleanup() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C or SIGTERM (e.g. from a supervisor and its child) must not cut the clean-up short.
+  trap "" INT TERM
+  trap - EXIT
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
