@@ -1,4 +1,5 @@
 using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Pages.Registry.Import;
 using Serilog;
 
 // The container's health probe: the runtime image has no curl.
@@ -19,6 +20,7 @@ builder.AddRegistryPublicAccess();
 builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
 builder.AddRegistrySecurityHeaders();
 builder.AddRegistryOutageForms();
+builder.AddRegistryImports();
 
 var app = builder.Build();
 

@@ -19,6 +19,9 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     public DbSet<IndustrialUnit> IndustrialUnits => Set<IndustrialUnit>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

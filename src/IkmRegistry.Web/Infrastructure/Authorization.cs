@@ -40,6 +40,8 @@ public static class Authorization
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToFolder("/Directory");
             options.Conventions.AuthorizeFolder("/Registry", Policies.Read);
+            // Imports show the file's raw values (NIK among them) and exist only to change data: staff and admins.
+            options.Conventions.AuthorizeFolder("/Registry/Import", Policies.Edit);
             options.Conventions.AuthorizeFolder("/Dashboard", Policies.Read);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Registry", model => model.Filters.Add(new EditRequiresStaffFilter()));

@@ -177,6 +177,352 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<string[]>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTime?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<string>("CommittedById")
+                        .HasColumnType("text")
+                        .HasColumnName("committed_by_id");
+
+                    b.Property<string>("CommittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("committed_by_name");
+
+                    b.Property<int>("CorrectionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("correction_count");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("culture");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_count");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IncludeDuplicates")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_duplicates");
+
+                    b.Property<int>("InsertedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("inserted_count");
+
+                    b.Property<int>("MembershipCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("membership_count");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<int>("NewCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_count");
+
+                    b.Property<int>("NewMembershipCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_membership_count");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged_count");
+
+                    b.Property<int>("UpdateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("update_count");
+
+                    b.Property<string>("UpdateMode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("update_mode");
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batch");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_import_batch_created_at");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_import_batch_sha256");
+
+                    b.ToTable("import_batch", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.ImportIssue", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Column")
+                        .HasColumnType("text")
+                        .HasColumnName("column");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("BatchId", "Seq")
+                        .HasName("pk_import_issue");
+
+                    b.HasIndex("BatchId", "Kind", "RowNumber")
+                        .HasDatabaseName("ix_import_issue_batch_id_kind_row_number");
+
+                    b.ToTable("import_issue", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.ImportRow", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BusinessName")
+                        .HasColumnType("text")
+                        .HasColumnName("business_name");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("DataSource")
+                        .HasColumnType("text")
+                        .HasColumnName("data_source");
+
+                    b.Property<int?>("GivenId")
+                        .HasColumnType("integer")
+                        .HasColumnName("given_id");
+
+                    b.Property<decimal?>("InvestmentValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("investment_value");
+
+                    b.Property<string>("KbliCode")
+                        .HasColumnType("text")
+                        .HasColumnName("kbli_code");
+
+                    b.Property<int?>("KbliEdition")
+                        .HasColumnType("integer")
+                        .HasColumnName("kbli_edition");
+
+                    b.Property<int?>("KelurahanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kelurahan_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("MainProducts")
+                        .HasColumnType("text")
+                        .HasColumnName("main_products");
+
+                    b.Property<string>("Nib")
+                        .HasColumnType("text")
+                        .HasColumnName("nib");
+
+                    b.Property<string>("Nik")
+                        .HasColumnType("text")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("OwnerName")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
+                    b.Property<decimal?>("ProductionCapacity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("production_capacity");
+
+                    b.Property<string>("ProductionCapacityUnit")
+                        .HasColumnType("text")
+                        .HasColumnName("production_capacity_unit");
+
+                    b.Property<decimal?>("ProductionValuePerYear")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("production_value_per_year");
+
+                    b.Property<bool?>("PublicConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_consent");
+
+                    b.Property<DateOnly?>("PublicConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_consent_on");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int?>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<int?>("SimilarRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("similar_row");
+
+                    b.Property<int?>("SimilarUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("similar_unit_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int?>("WorkersFemale")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers_female");
+
+                    b.Property<int?>("WorkersMale")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers_male");
+
+                    b.Property<int?>("YearStarted")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_started");
+
+                    b.HasKey("BatchId", "RowNumber")
+                        .HasName("pk_import_row");
+
+                    b.ToTable("import_row", (string)null);
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.IndustrialUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -890,6 +1236,26 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_sentra_category_category_id");
 
                     b.ToTable("sentra_category", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.ImportIssue", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_issue_import_batch_batch_id");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.ImportRow", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_row_import_batch_batch_id");
                 });
 
             modelBuilder.Entity("IkmRegistry.Web.Domain.IndustrialUnit", b =>

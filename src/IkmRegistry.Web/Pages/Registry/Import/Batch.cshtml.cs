@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// One import batch: progress while the file is read, then the preview (counts, every row error with what to
+/// fix, corrections, possible duplicates) and the confirmation; progress again while it is written; the result.
+/// </summary>
+public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
+{
+    public const int ListLimit = 500;
+
+    public ImportBatch Batch { get; private set; } = null!;
+
+    public List<ImportIssue> Errors { get; private set; } = [];
+
+    public List<ImportIssue> Corrections { get; private set; } = [];
+
+    public List<ImportIssue> Notices { get; private set; } = [];
+
+    public List<DuplicateRow> Duplicates { get; private set; } = [];
+
+    /// <summary>An earlier batch of the very same file (same SHA-256) that was committed.</summary>
+    public ImportBatch? SameFileCommitted { get; private set; }
+
+    [BindProperty]
+    public ImportUpdateMode Mode { get; set; } = ImportUpdateMode.Overwrite;
+
+    [BindProperty]
+    public bool IncludeDuplicates { get; set; }
+
+    public sealed record DuplicateRow(int RowNumber, string? BusinessName, string? Kelurahan, int? SimilarUnitId, string? SimilarName, int? SimilarRow);
+
+    public sealed record Progress(string Status, int Rows, bool Done);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    /// <summary>Polled by wwwroot/js/import.js while the batch is being read or written.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(int id, CancellationToken cancellationToken)
+    {
+        var progress = await db.ImportBatches.AsNoTracking().Where(b => b.Id == id)
+            .Select(b => new Progress(b.Status.ToString(), b.ProcessedRows, b.Status != ImportStatus.Queued && b.Status != ImportStatus.Reading && b.Status != ImportStatus.Committing))
+            .SingleOrDefaultAsync(cancellationToken);
+        return progress is null ? NotFound() : new JsonResult(progress);
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(int id, CancellationToken cancellationToken)
+    {
+        // Only one confirmation wins: the status moves from Ready to Committing in one statement.
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = User.Identity?.Name;
+        var mode = Enum.IsDefined(Mode) ? Mode : ImportUpdateMode.Overwrite;
+        var claimed = await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, ImportStatus.Committing)
+                .SetProperty(b => b.UpdateMode, mode)
+                .SetProperty(b => b.IncludeDuplicates, IncludeDuplicates)
+                .SetProperty(b => b.CommittedById, userId)
+                .SetProperty(b => b.CommittedByName, userName)
+                .SetProperty(b => b.Message, (string?)null), cancellationToken);
+        if (claimed == 1)
+        {
+            worker.Enqueue(id);
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
+    {
+        var stored = await db.ImportBatches.Where(b => b.Id == id && (b.Status == ImportStatus.Ready || b.Status == ImportStatus.Failed))
+            .Select(b => new { b.StoredName }).SingleOrDefaultAsync(cancellationToken);
+        if (stored is not null)
+        {
+            await db.ImportIssues.Where(i => i.BatchId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.ImportRows.Where(r => r.BatchId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Cancelled).SetProperty(b => b.StoredName, (string?)null), cancellationToken);
+            worker.DeleteFile(stored.StoredName);
+            logger.LogInformation("Import batch {BatchId} cancelled by {UserId}", id, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// The rows with errors as the file had them, plus a column saying what to fix: staff correct this file and upload
+    /// it again. The original file is read again (it is kept until the batch closes), so nothing of it is stored twice.
+    /// </summary>
+    public async Task<IActionResult> OnGetErrorsAsync(int id, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch?.StoredName is null || batch.Status != ImportStatus.Ready)
+        {
+            return NotFound();
+        }
+
+        var messages = (await db.ImportIssues.AsNoTracking()
+                .Where(i => i.BatchId == id && i.Kind == ImportIssueKind.Error)
+                .OrderBy(i => i.Seq)
+                .Select(i => new { i.RowNumber, i.Column, i.Message })
+                .ToListAsync(cancellationToken))
+            .GroupBy(i => i.RowNumber)
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(i => i.Column is null ? i.Message : $"[{i.Column}] {i.Message}")));
+
+        var rows = new List<Dictionary<string, object?>>();
+        string?[]? header = null;
+        var number = 0;
+        foreach (var cells in ImportFile.Rows(Path.Combine(worker.Folder, batch.StoredName), batch.Format))
+        {
+            number++;
+            if (header is null)
+            {
+                if (cells.All(c => c is null))
+                {
+                    continue;
+                }
+
+                header = [.. cells.Select(ImportReader.Text)];
+                continue;
+            }
+
+            if (messages.TryGetValue(number, out var message))
+            {
+                var row = new Dictionary<string, object?> { [ImportColumns.ErrorColumn] = message, ["Baris Asal"] = number };
+                for (var i = 0; i < header.Length; i++)
+                {
+                    if (header[i] is { } name && !row.ContainsKey(name))
+                    {
+                        row[name] = UnitSheet.Neutralize(ImportReader.Text(i < cells.Length ? cells[i] : null));
+                    }
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: ImportTemplate.DataSheet, cancellationToken: cancellationToken);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"kesalahan-impor-{id}.xlsx");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return false;
+        }
+
+        Batch = batch;
+        if (batch.Status != ImportStatus.Ready)
+        {
+            return true;
+        }
+
+        var issues = db.ImportIssues.AsNoTracking().Where(i => i.BatchId == id);
+        Errors = await issues.Where(i => i.Kind == ImportIssueKind.Error).OrderBy(i => i.RowNumber).ThenBy(i => i.Seq).Take(ListLimit).ToListAsync(cancellationToken);
+        Corrections = await issues.Where(i => i.Kind == ImportIssueKind.Correction).OrderBy(i => i.RowNumber).ThenBy(i => i.Seq).Take(ListLimit).ToListAsync(cancellationToken);
+        Notices = await issues.Where(i => i.Kind == ImportIssueKind.Notice).OrderBy(i => i.Seq).ToListAsync(cancellationToken);
+        Duplicates = await (
+                from r in db.ImportRows.AsNoTracking()
+                where r.BatchId == id && r.Kind == ImportRowKind.Duplicate
+                orderby r.RowNumber
+                select new DuplicateRow(
+                    r.RowNumber,
+                    r.BusinessName,
+                    db.Kelurahan.Where(k => k.Id == r.KelurahanId).Select(k => k.Name).FirstOrDefault(),
+                    r.SimilarUnitId,
+                    db.IndustrialUnits.Where(u => u.Id == r.SimilarUnitId).Select(u => u.BusinessName).FirstOrDefault(),
+                    r.SimilarRow))
+            .Take(ListLimit).ToListAsync(cancellationToken);
+        SameFileCommitted = await db.ImportBatches.AsNoTracking()
+            .Where(b => b.Sha256 == batch.Sha256 && b.Id != id && b.Status == ImportStatus.Committed)
+            .OrderByDescending(b => b.CommittedAt).FirstOrDefaultAsync(cancellationToken);
+        return true;
+    }
+
+    public string Describe(ImportStatus status) => status switch
+    {
+        ImportStatus.Queued => l["Menunggu giliran dibaca."],
+        ImportStatus.Reading => l["Berkas sedang dibaca dan diperiksa."],
+        _ => l["Data sedang disimpan."],
+    };
+}

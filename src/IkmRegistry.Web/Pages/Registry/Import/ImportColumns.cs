@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>Recognises the file's columns by header, in any order, ignoring case, spaces and punctuation, with common aliases.</summary>
+public static class ImportColumns
+{
+    /// <summary>Columns a file must have; "Kelurahan" is satisfied by the name or the code.</summary>
+    public static readonly string[] Required = [UnitSheet.BusinessName, UnitSheet.OwnerName, UnitSheet.Nik, UnitSheet.Category];
+
+    /// <summary>The first column of a downloaded error file; read back without a notice.</summary>
+    public const string ErrorColumn = "Keterangan Kesalahan";
+
+    private static readonly HashSet<string> _ignored = [Key(ErrorColumn), Key("Baris Asal"), Key("No"), Key("Nomor"), Key("No Urut")];
+
+    private static readonly Dictionary<string, string> _aliases = BuildAliases();
+
+    /// <summary>Columns that help people (row numbers, the error file's notes) and carry nothing to import.</summary>
+    public static bool IsIgnored(string header) => _ignored.Contains(Key(header));
+
+    private static Dictionary<string, string> BuildAliases()
+    {
+        var map = UnitSheet.Columns.ToDictionary(Key, c => c);
+        void Alias(string canonical, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                map[Key(name)] = canonical;
+            }
+        }
+
+        Alias(UnitSheet.Id, "ID", "Id Registri", "No Registri");
+        Alias(UnitSheet.Nib, "Nomor Induk Berusaha", "No NIB", "Nomor NIB");
+        Alias(UnitSheet.BusinessName, "Nama Perusahaan", "Nama Unit Usaha", "Nama IKM", "Nama Unit", "Usaha");
+        Alias(UnitSheet.OwnerName, "Pemilik", "Nama Pengusaha", "Nama Pemilik Usaha");
+        Alias(UnitSheet.Nik, "No KTP", "Nomor KTP", "NIK Pemilik", "Nomor Induk Kependudukan");
+        Alias(UnitSheet.KelurahanCode, "Kode Wilayah", "Kode Kel", "Kode Desa");
+        Alias(UnitSheet.Kelurahan, "Kel", "Desa/Kelurahan", "Nama Kelurahan", "Kelurahan/Desa");
+        Alias(UnitSheet.Kecamatan, "Kec", "Nama Kecamatan");
+        Alias(UnitSheet.Category, "Kategori Produk", "Jenis Produk", "Kelompok Produk", "Kategori Jenis Produk Unggulan");
+        Alias(UnitSheet.MainProducts, "Produk", "Jenis Produk Utama", "Komoditas", "Produk yang Dihasilkan");
+        Alias(UnitSheet.Kbli, "Kode KBLI", "No KBLI");
+        Alias(UnitSheet.Address, "Alamat Usaha", "Alamat Lengkap");
+        Alias(UnitSheet.Phone, "Telp", "No Telp", "No HP", "Nomor HP", "HP", "No Telepon", "Nomor Telepon", "WA", "No WA");
+        Alias(UnitSheet.WorkersMale, "TK Laki-laki", "TK L", "Tenaga Kerja L", "Laki-laki");
+        Alias(UnitSheet.WorkersFemale, "TK Perempuan", "TK P", "Tenaga Kerja P", "Perempuan");
+        Alias(UnitSheet.Investment, "Nilai Investasi", "Investasi", "Investasi (Rp)");
+        Alias(UnitSheet.ProductionValue, "Nilai Produksi", "Nilai Produksi (Rp)", "Nilai Produksi per Tahun");
+        Alias(UnitSheet.Capacity, "Kapasitas");
+        Alias(UnitSheet.CapacityUnit, "Satuan");
+        Alias(UnitSheet.YearStarted, "Tahun Berdiri", "Mulai Usaha", "Tahun Mulai Usaha");
+        Alias(UnitSheet.LegalForm, "Badan Usaha", "Bentuk Usaha");
+        Alias(UnitSheet.Status, "Status Usaha");
+        Alias(UnitSheet.PublicConsent, "Persetujuan Publik", "Setuju Publik", "Tampil di Direktori");
+        Alias(UnitSheet.RegisteredOn, "Tanggal Pendaftaran", "Tgl Daftar", "Tanggal Pendataan");
+        Alias(UnitSheet.DataSource, "Sumber");
+        Alias(UnitSheet.Sentra, "Sentra", "Nama Sentra", "Sentra IKM");
+        return map;
+    }
+
+    /// <summary>The canonical header for a file's header cell, or null when the importer does not know it.</summary>
+    public static string? Recognise(string? header) =>
+        header is null ? null : _aliases.GetValueOrDefault(Key(header));
+
+    /// <summary>Lower case letters and digits only, accents removed: "Tenaga Kerja Laki-laki" and "tenaga kerja lakilaki" meet.</summary>
+    public static string Key(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,142 @@
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// Finds kelurahan, categories and sentra from what people write in spreadsheets: names or codes, with or without
+/// dots, the prefix "Kel.", and the misspellings other systems use (shared/DOMAIN.md). A found value that differs
+/// from what was written comes back with the official spelling, so the preview can show the correction.
+/// </summary>
+public sealed class ImportLookups
+{
+    private static readonly Dictionary<string, string> _misspellings = new()
+    {
+        [ImportColumns.Key("Petuk Berunai")] = "Petuk Barunai",
+        [ImportColumns.Key("Penjehang")] = "Panjehang",
+        [ImportColumns.Key("Kelampangan")] = "Kalampangan",
+        [ImportColumns.Key("Kereng Bengkirai")] = "Kereng Bangkirai",
+    };
+
+    private readonly Dictionary<string, Area> _kelurahanByKey = [];
+    private readonly Dictionary<string, Area> _kelurahanByCode = [];
+    private readonly Dictionary<string, (int Id, string Name)> _categories = [];
+    private readonly Dictionary<string, (int Id, string Name)> _sentra = [];
+
+    public sealed record Area(int Id, string Code, string Name, bool Retired);
+
+    public sealed record Found<T>(T Value, string? CorrectedFrom);
+
+    public static async Task<ImportLookups> LoadAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var lookups = new ImportLookups();
+        foreach (var k in await db.Kelurahan.AsNoTracking().Select(k => new Area(k.Id, k.Code, k.Name, k.RetiredOn != null)).ToListAsync(cancellationToken))
+        {
+            lookups._kelurahanByKey[ImportColumns.Key(k.Name)] = k;
+            lookups._kelurahanByCode[Digits(k.Code)] = k;
+        }
+
+        foreach (var c in await db.ProductCategories.AsNoTracking().Select(c => new { c.Id, c.Code, c.NameId }).ToListAsync(cancellationToken))
+        {
+            lookups._categories[ImportColumns.Key(c.Code)] = (c.Id, c.NameId);
+            lookups._categories[ImportColumns.Key(c.NameId)] = (c.Id, c.NameId);
+        }
+
+        foreach (var s in await db.Sentra.AsNoTracking().Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken))
+        {
+            lookups._sentra[ImportColumns.Key(s.Slug)] = (s.Id, s.Name);
+            lookups._sentra.TryAdd(ImportColumns.Key(s.Name), (s.Id, s.Name));
+        }
+
+        return lookups;
+    }
+
+    public Found<Area>? KelurahanByCode(string text)
+    {
+        var digits = Digits(text);
+        return _kelurahanByCode.TryGetValue(digits, out var area)
+            ? new(area, text.Trim() == area.Code ? null : text.Trim())
+            : null;
+    }
+
+    public Found<Area>? KelurahanByName(string text)
+    {
+        var written = text.Trim();
+        if (written.Length > 0 && written.All(c => char.IsAsciiDigit(c) || c is '.' or ' '))
+        {
+            // A code in the name column: the meaning is still clear.
+            return KelurahanByCode(written) is { } byCode ? new(byCode.Value, written) : null;
+        }
+
+        var key = ImportColumns.Key(written);
+        if (Exact(key) is { } area)
+        {
+            return new(area, string.Equals(written, area.Name, StringComparison.Ordinal) ? null : written);
+        }
+
+        foreach (var prefix in new[] { "kelurahan", "kel" })
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && Exact(key[prefix.Length..]) is { } prefixed)
+            {
+                return new(prefixed, written);
+            }
+        }
+
+        // One or two letters off, and only one kelurahan that close: the meaning is clear.
+        var close = _kelurahanByKey.Where(k => Distance(k.Key, key) <= (key.Length >= 8 ? 2 : 1)).Select(k => k.Value).Distinct().ToList();
+        return close.Count == 1 ? new(close[0], written) : null;
+    }
+
+    private Area? Exact(string key) =>
+        _kelurahanByKey.TryGetValue(key, out var area) ? area
+        : _misspellings.TryGetValue(key, out var official) && _kelurahanByKey.TryGetValue(ImportColumns.Key(official), out area) ? area
+        : null;
+
+    public Found<(int Id, string Name)>? Category(string text)
+    {
+        var key = ImportColumns.Key(text);
+        if (_categories.TryGetValue(key, out var category))
+        {
+            return new(category, ImportColumns.Key(category.Name) == key ? null : text.Trim());
+        }
+
+        // "Kayu" or "Sandang" for the longer official names: accepted when only one category starts that way.
+        var starts = _categories.Where(c => key.Length >= 4 && c.Key.StartsWith(key, StringComparison.Ordinal)).Select(c => c.Value).Distinct().ToList();
+        return starts.Count == 1 ? new(starts[0], text.Trim()) : null;
+    }
+
+    public (int Id, string Name)? Sentra(string text) =>
+        _sentra.TryGetValue(ImportColumns.Key(text), out var sentra) ? sentra : null;
+
+    private static string Digits(string text) => new([.. text.Where(char.IsAsciiDigit)]);
+
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return 3;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

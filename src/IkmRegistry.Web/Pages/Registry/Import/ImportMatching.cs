@@ -1,0 +1,280 @@
+using System.Globalization;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// Matches staged rows with the registry in set-based SQL (never one query per row): by ID Unit, then by NIB; finds
+/// rows that change nothing, and possible duplicates (no NIB, a similar name in the same kelurahan). Run for the
+/// preview and again inside the commit's transaction, so a registry that changed in between is seen.
+/// </summary>
+public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>Up to this many new rows without NIB are compared by trigram similarity; above it by identical name, which stays fast at any size.</summary>
+    public const int TrigramLimit = 2_000;
+
+    /// <summary>One column of the unit that a file can set, and how an update computes its new value.</summary>
+    private sealed record UnitColumn(string Header, string Column, string Property, bool Required, string? Overwrite = null, string? Keep = null, string? AuditValue = null);
+
+    private static readonly UnitColumn[] _columns =
+    [
+        new(UnitSheet.Nib, "nib", nameof(IndustrialUnit.Nib), false),
+        new(UnitSheet.BusinessName, "business_name", nameof(IndustrialUnit.BusinessName), true),
+        new(UnitSheet.OwnerName, "owner_name", nameof(IndustrialUnit.OwnerName), true),
+        new(UnitSheet.Nik, "nik", nameof(IndustrialUnit.Nik), false, AuditValue: "left({0}, 4) || repeat('•', greatest(length({0}) - 8, 0)) || right({0}, 4)"),
+        new(UnitSheet.Kbli, "kbli_code", nameof(IndustrialUnit.KbliCode), false),
+        new(UnitSheet.Kbli, "kbli_edition", nameof(IndustrialUnit.KbliEdition), false, AuditValue: "'Kbli' || {0}"),
+        new(UnitSheet.Category, "category_id", nameof(IndustrialUnit.CategoryId), true),
+        new(UnitSheet.MainProducts, "main_products", nameof(IndustrialUnit.MainProducts), false),
+        new(UnitSheet.Kelurahan, "kelurahan_id", nameof(IndustrialUnit.KelurahanId), true),
+        new(UnitSheet.Address, "address", nameof(IndustrialUnit.Address), false),
+        new(UnitSheet.Phone, "phone", nameof(IndustrialUnit.Phone), false),
+        new(UnitSheet.WorkersMale, "workers_male", nameof(IndustrialUnit.WorkersMale), false),
+        new(UnitSheet.WorkersFemale, "workers_female", nameof(IndustrialUnit.WorkersFemale), false),
+        new(UnitSheet.Investment, "investment_value", nameof(IndustrialUnit.InvestmentValue), false),
+        new(UnitSheet.ProductionValue, "production_value_per_year", nameof(IndustrialUnit.ProductionValuePerYear), false),
+        new(UnitSheet.Capacity, "production_capacity", nameof(IndustrialUnit.ProductionCapacity), false),
+        new(UnitSheet.CapacityUnit, "production_capacity_unit", nameof(IndustrialUnit.ProductionCapacityUnit), false),
+        new(UnitSheet.YearStarted, "year_started", nameof(IndustrialUnit.YearStarted), false),
+        new(UnitSheet.LegalForm, "legal_form", nameof(IndustrialUnit.LegalForm), false),
+        new(UnitSheet.Status, "status", nameof(IndustrialUnit.Status), true),
+        new(UnitSheet.Status, "closed_on", nameof(IndustrialUnit.ClosedOn), false,
+            Overwrite: "CASE WHEN COALESCE(r.status, u.status) = 'Aktif' THEN NULL ELSE COALESCE(r.closed_on, u.closed_on) END",
+            Keep: "CASE WHEN u.status = 'Aktif' THEN u.closed_on ELSE COALESCE(u.closed_on, r.closed_on) END"),
+        new(UnitSheet.PublicConsent, "public_consent", nameof(IndustrialUnit.PublicConsent), true),
+        new(UnitSheet.PublicConsent, "public_consent_on", nameof(IndustrialUnit.PublicConsentOn), false,
+            Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN COALESCE(r.public_consent_on, u.public_consent_on, @today) END",
+            Keep: "CASE WHEN u.public_consent THEN COALESCE(u.public_consent_on, r.public_consent_on) END"),
+        new(UnitSheet.RegisteredOn, "registered_on", nameof(IndustrialUnit.RegisteredOn), true),
+        new(UnitSheet.DataSource, "data_source", nameof(IndustrialUnit.DataSource), false),
+    ];
+
+    /// <summary>The columns a batch sets, with the expression of each one's new value (r: the staged row, u: the unit).</summary>
+    private static List<(UnitColumn Column, string Value)> Assignments(ImportBatch batch, ImportUpdateMode mode)
+    {
+        var present = batch.Columns.ToHashSet();
+        if (present.Contains(UnitSheet.KelurahanCode))
+        {
+            present.Add(UnitSheet.Kelurahan);
+        }
+
+        var list = new List<(UnitColumn, string)>();
+        foreach (var c in _columns.Where(c => present.Contains(c.Header)))
+        {
+            var value = mode == ImportUpdateMode.Overwrite
+                ? c.Overwrite ?? $"COALESCE(r.{c.Column}, u.{c.Column})"
+                : c.Keep ?? (c.Required ? null : $"COALESCE(u.{c.Column}, r.{c.Column})");
+            if (value is not null)
+            {
+                list.Add((c, value));
+            }
+        }
+
+        return list;
+    }
+
+    private static string AnyChange(List<(UnitColumn Column, string Value)> assignments) =>
+        assignments.Count == 0 ? "false" : string.Join(" OR ", assignments.Select(a => $"u.{a.Column.Column} IS DISTINCT FROM ({a.Value})"));
+
+    private static string Audit(UnitColumn column, string expression) =>
+        column.AuditValue is null ? $"to_jsonb({expression})" : $"to_jsonb({string.Format(CultureInfo.InvariantCulture, column.AuditValue, "(" + expression + ")")})";
+
+    /// <summary>Sets each row's kind and match, and the batch's preview counts. Runs in the caller's transaction, if any.</summary>
+    public async Task MatchAsync(ImportBatch batch, ImportUpdateMode mode, DateOnly today, CancellationToken ct)
+    {
+        var b = batch.Id;
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL pg_trgm.similarity_threshold = 0.55", ct);
+        await Sql("UPDATE import_row SET kind = 'New', unit_id = NULL, similar_unit_id = NULL, similar_row = NULL WHERE batch_id = @b AND kind <> 'Error'", b, today, ct);
+
+        await FlagAsync(b, UnitSheet.Id, "r.given_id::text",
+            "r.given_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM industrial_unit u WHERE u.id = r.given_id)",
+            l["ID Unit ini tidak ada di registri. Kosongkan ID Unit untuk menambah unit baru."], ct);
+        await Sql("UPDATE import_row SET unit_id = given_id WHERE batch_id = @b AND kind <> 'Error' AND given_id IS NOT NULL", b, today, ct);
+        await FlagAsync(b, UnitSheet.Nib, "r.nib",
+            "r.given_id IS NOT NULL AND r.nib IS NOT NULL AND EXISTS (SELECT 1 FROM industrial_unit u WHERE u.nib = r.nib AND u.id <> r.given_id)",
+            l["NIB ini sudah terdaftar untuk unit lain, bukan untuk ID Unit di baris ini. Periksa NIB atau ID Unit."], ct);
+        await Sql("""
+            UPDATE import_row r SET unit_id = u.id FROM industrial_unit u
+             WHERE r.batch_id = @b AND r.kind <> 'Error' AND r.unit_id IS NULL AND r.nib IS NOT NULL AND u.nib = r.nib
+            """, b, today, ct);
+        await FlagAsync(b, UnitSheet.Id, "r.unit_id::text",
+            "r.unit_id IS NOT NULL AND EXISTS (SELECT 1 FROM import_row o WHERE o.batch_id = r.batch_id AND o.unit_id = r.unit_id AND o.kind <> 'Error' AND o.row_number < r.row_number)",
+            l["Baris ini dan baris sebelumnya menunjuk unit yang sama (lewat ID Unit atau NIB). Gabungkan keduanya menjadi satu baris."], ct);
+        await Sql("UPDATE import_row SET kind = 'Update' WHERE batch_id = @b AND kind <> 'Error' AND unit_id IS NOT NULL", b, today, ct);
+
+        var assignments = Assignments(batch, mode);
+        await Sql($"""
+            UPDATE import_row r SET kind = 'Unchanged' FROM industrial_unit u
+             WHERE r.batch_id = @b AND r.kind = 'Update' AND u.id = r.unit_id AND NOT ({AnyChange(assignments)})
+            """, b, today, ct);
+
+        // Possible duplicates: a new row without NIB whose name is already registered (or earlier in the file) in its kelurahan.
+        await Sql("""
+            UPDATE import_row r SET similar_row = (
+                SELECT min(o.row_number) FROM import_row o
+                 WHERE o.batch_id = r.batch_id AND o.kind = 'New' AND o.nib IS NULL AND o.row_number < r.row_number
+                   AND o.kelurahan_id = r.kelurahan_id AND lower(o.business_name) = lower(r.business_name))
+             WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
+            """, b, today, ct);
+        var candidates = await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM import_row WHERE batch_id = {0} AND kind = 'New' AND nib IS NULL", b).SingleAsync(ct);
+        await Sql(candidates <= TrigramLimit
+            ? """
+              UPDATE import_row r SET similar_unit_id = (
+                  SELECT u.id FROM industrial_unit u
+                   WHERE u.kelurahan_id = r.kelurahan_id AND u.business_name % r.business_name
+                   ORDER BY similarity(u.business_name, r.business_name) DESC, u.id LIMIT 1)
+               WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
+              """
+            : """
+              UPDATE import_row r SET similar_unit_id = (
+                  SELECT min(u.id) FROM industrial_unit u
+                   WHERE u.kelurahan_id = r.kelurahan_id AND lower(u.business_name) = lower(r.business_name))
+               WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
+              """, b, today, ct);
+        await Sql("UPDATE import_row SET kind = 'Duplicate' WHERE batch_id = @b AND kind = 'New' AND (similar_unit_id IS NOT NULL OR similar_row IS NOT NULL)", b, today, ct);
+
+        var counts = await db.ImportRows.Where(r => r.BatchId == b).GroupBy(r => r.Kind)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        batch.NewCount = counts.GetValueOrDefault(ImportRowKind.New);
+        batch.UpdateCount = counts.GetValueOrDefault(ImportRowKind.Update);
+        batch.UnchangedCount = counts.GetValueOrDefault(ImportRowKind.Unchanged);
+        batch.DuplicateCount = counts.GetValueOrDefault(ImportRowKind.Duplicate);
+        batch.ErrorCount = counts.GetValueOrDefault(ImportRowKind.Error);
+        batch.NewMembershipCount = await db.ImportRows
+            .Where(r => r.BatchId == b && r.SentraId != null && (r.Kind == ImportRowKind.New || r.Kind == ImportRowKind.Update || r.Kind == ImportRowKind.Unchanged))
+            .CountAsync(r => r.UnitId == null || !db.Memberships.Any(m => m.UnitId == r.UnitId && m.SentraId == r.SentraId && m.LeftOn == null), ct);
+    }
+
+    /// <summary>
+    /// Writes the confirmed rows: new units, updates and sentra memberships, each with its audit entry, in the
+    /// caller's transaction. Keys come from the shared HiLo sequence in whole blocks, as EF takes them.
+    /// </summary>
+    public async Task WriteAsync(ImportBatch batch, ImportUpdateMode mode, bool includeDuplicates, DateOnly today, DateTime now, string? userId, string? userName, CancellationToken ct)
+    {
+        var b = batch.Id;
+        var newKinds = includeDuplicates ? "('New', 'Duplicate')" : "('New')";
+        // Four keys per row: the unit, its audit entry, a membership and its audit entry.
+        await Sql($"""
+            CREATE TEMP TABLE import_keys ON COMMIT DROP AS
+            WITH wanted AS (
+                SELECT r.row_number, s.slot, row_number() OVER (ORDER BY r.row_number, s.slot) - 1 AS n
+                  FROM import_row r CROSS JOIN generate_series(0, 3) AS s(slot)
+                 WHERE r.batch_id = @b AND r.kind IN ('New', 'Update', 'Unchanged', 'Duplicate')),
+            blocks AS (
+                SELECT nextval('"{RegistryDbContext.HiLoSequence}"') AS hi, g - 1 AS block
+                  FROM generate_series(1, ((SELECT count(*) FROM wanted) + 9) / 10) AS g)
+            SELECT w.row_number, w.slot, blocks.hi + w.n % 10 AS id
+              FROM wanted w JOIN blocks ON blocks.block = w.n / 10
+            """, b, today, ct);
+        await Sql("CREATE INDEX ON import_keys (row_number, slot)", b, today, ct);
+        await Sql($"UPDATE import_row r SET unit_id = k.id FROM import_keys k WHERE r.batch_id = @b AND r.kind IN {newKinds} AND k.row_number = r.row_number AND k.slot = 0", b, today, ct);
+
+        var user = new Npgsql.NpgsqlParameter("user_id", (object?)userId ?? DBNull.Value);
+        var name = new Npgsql.NpgsqlParameter("user_name", (object?)userName ?? DBNull.Value);
+        var at = new Npgsql.NpgsqlParameter("now", now);
+        var created = _columns.Select(c => c.Column switch
+        {
+            "status" => "COALESCE(r.status, 'Aktif')",
+            "public_consent" => "COALESCE(r.public_consent, false)",
+            "public_consent_on" => "CASE WHEN r.public_consent THEN COALESCE(r.public_consent_on, @today) END",
+            "registered_on" => "COALESCE(r.registered_on, @today)",
+            _ => "r." + c.Column,
+        }).ToList();
+        batch.InsertedCount = await Sql($"""
+            INSERT INTO industrial_unit (id, {string.Join(", ", _columns.Select(c => c.Column))}, is_demo, created_at, updated_at)
+            SELECT r.unit_id, {string.Join(", ", created)}, false, @now, @now
+              FROM import_row r WHERE r.batch_id = @b AND r.kind IN {newKinds}
+            """, b, today, ct, at);
+        var createdJson = string.Join(", ", _columns.Select((c, i) => $"('{c.Property}', {Audit(c, created[i])})"));
+        await Sql($"""
+            INSERT INTO audit_entry (id, occurred_at, user_id, user_name, action, entity_type, entity_id, changes)
+            SELECT k.id, @now, @user_id, @user_name, 'Create', 'IndustrialUnit', r.unit_id::text,
+                   (SELECT jsonb_object_agg(v.k, jsonb_build_object('Old', NULL, 'New', v.n))
+                      FROM (VALUES {createdJson}, ('IsDemo', to_jsonb(false))) AS v(k, n) WHERE v.n IS NOT NULL AND v.n <> 'null'::jsonb)
+              FROM import_row r JOIN import_keys k ON k.row_number = r.row_number AND k.slot = 1
+             WHERE r.batch_id = @b AND r.kind IN {newKinds}
+            """, b, today, ct, at, user, name);
+
+        var assignments = Assignments(batch, mode);
+        if (assignments.Count > 0)
+        {
+            var changes = string.Join(", ", assignments.Select(a => $"('{a.Column.Property}', {Audit(a.Column, "u." + a.Column.Column)}, {Audit(a.Column, a.Value)})"));
+            await Sql($"""
+                INSERT INTO audit_entry (id, occurred_at, user_id, user_name, action, entity_type, entity_id, changes)
+                SELECT k.id, @now, @user_id, @user_name,
+                       CASE WHEN (SELECT bool_and(key IN ('Status', 'ClosedOn')) FROM jsonb_object_keys(c.changes) AS key)
+                            THEN 'StatusChange' ELSE 'Update' END,
+                       'IndustrialUnit', u.id::text, c.changes
+                  FROM import_row r
+                  JOIN industrial_unit u ON u.id = r.unit_id
+                  JOIN import_keys k ON k.row_number = r.row_number AND k.slot = 1
+                  CROSS JOIN LATERAL (
+                      SELECT jsonb_object_agg(v.k, jsonb_build_object('Old', v.o, 'New', v.n)) AS changes
+                        FROM (VALUES {changes}) AS v(k, o, n) WHERE v.o IS DISTINCT FROM v.n) AS c
+                 WHERE r.batch_id = @b AND r.kind = 'Update' AND c.changes IS NOT NULL
+                """, b, today, ct, at, user, name);
+            batch.UpdatedCount = await Sql($"""
+                UPDATE industrial_unit u SET {string.Join(", ", assignments.Select(a => $"{a.Column.Column} = {a.Value}"))}, updated_at = @now
+                  FROM import_row r
+                 WHERE r.batch_id = @b AND r.kind = 'Update' AND u.id = r.unit_id AND ({AnyChange(assignments)})
+                """, b, today, ct, at);
+        }
+
+        var memberRows = $"""
+            FROM import_row r JOIN import_keys k ON k.row_number = r.row_number AND k.slot = 2
+            JOIN import_keys ka ON ka.row_number = r.row_number AND ka.slot = 3
+            WHERE r.batch_id = @b AND r.sentra_id IS NOT NULL AND r.unit_id IS NOT NULL
+              AND r.kind IN ('Update', 'Unchanged', {newKinds[1..^1]})
+              AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.unit_id = r.unit_id AND m.sentra_id = r.sentra_id AND m.left_on IS NULL)
+            """;
+        await Sql($"""
+            INSERT INTO audit_entry (id, occurred_at, user_id, user_name, action, entity_type, entity_id, changes)
+            SELECT ka.id, @now, @user_id, @user_name, 'Create', 'Membership', k.id::text,
+                   jsonb_build_object('SentraId', jsonb_build_object('Old', NULL, 'New', r.sentra_id),
+                                      'UnitId', jsonb_build_object('Old', NULL, 'New', r.unit_id),
+                                      'JoinedOn', jsonb_build_object('Old', NULL, 'New', @today),
+                                      'Role', jsonb_build_object('Old', NULL, 'New', 'Anggota'),
+                                      'IsDemo', jsonb_build_object('Old', NULL, 'New', false))
+            {memberRows}
+            """, b, today, ct, at, user, name);
+        batch.MembershipCount = await Sql($"""
+            INSERT INTO membership (id, sentra_id, unit_id, joined_on, role, is_demo)
+            SELECT k.id, r.sentra_id, r.unit_id, @today, 'Anggota', false
+            {memberRows}
+            """, b, today, ct);
+    }
+
+    // The SQL text is built only from constants in this class; values travel as parameters.
+#pragma warning disable EF1002
+    private async Task FlagAsync(int batchId, string column, string value, string condition, string message, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync($"""
+            WITH bad AS (
+                UPDATE import_row r SET kind = 'Error'
+                 WHERE r.batch_id = @b AND r.kind <> 'Error' AND {condition}
+                RETURNING r.row_number, {value} AS value)
+            INSERT INTO import_issue (batch_id, seq, row_number, kind, "column", value, message)
+            SELECT @b, (SELECT COALESCE(max(seq), 0) FROM import_issue WHERE batch_id = @b) + row_number() OVER (ORDER BY bad.row_number),
+                   bad.row_number, 'Error', @column, bad.value, @message
+              FROM bad
+            """,
+            [new Npgsql.NpgsqlParameter("b", batchId), new Npgsql.NpgsqlParameter("column", column), new Npgsql.NpgsqlParameter("message", message)], ct);
+    }
+
+    private Task<int> Sql(string sql, int batchId, DateOnly today, CancellationToken ct, params Npgsql.NpgsqlParameter[] extra)
+    {
+        var parameters = new List<object> { new Npgsql.NpgsqlParameter("b", batchId) };
+        if (sql.Contains("@today", StringComparison.Ordinal))
+        {
+            parameters.Add(new Npgsql.NpgsqlParameter("today", today));
+        }
+
+        parameters.AddRange(extra.Where(p => sql.Contains("@" + p.ParameterName, StringComparison.Ordinal)));
+        return db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
+#pragma warning restore EF1002
+}

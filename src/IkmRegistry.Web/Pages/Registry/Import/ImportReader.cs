@@ -1,0 +1,623 @@
+using System.Globalization;
+using FluentValidation;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Pages.Registry.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// Reads an uploaded file row by row: recognises the columns, reads each cell tolerantly (recording every
+/// correction), validates the row with the unit form's own FluentValidation rules, and streams the rows into the
+/// staging table with binary COPY. Matching against the registry is then done in SQL (<see cref="ImportMatching"/>).
+/// </summary>
+public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock)
+{
+    /// <summary>Validator property names to the column that holds them, for row messages.</summary>
+    private static readonly Dictionary<string, string> _columnOf = new()
+    {
+        [nameof(UnitInput.BusinessName)] = UnitSheet.BusinessName,
+        [nameof(UnitInput.OwnerName)] = UnitSheet.OwnerName,
+        [nameof(UnitInput.Nik)] = UnitSheet.Nik,
+        [nameof(UnitInput.Nib)] = UnitSheet.Nib,
+        [nameof(UnitInput.KbliCode)] = UnitSheet.Kbli,
+        [nameof(UnitInput.KbliEdition)] = UnitSheet.KbliEdition,
+        [nameof(UnitInput.CategoryId)] = UnitSheet.Category,
+        [nameof(UnitInput.MainProducts)] = UnitSheet.MainProducts,
+        [nameof(UnitInput.KelurahanId)] = UnitSheet.Kelurahan,
+        [nameof(UnitInput.Address)] = UnitSheet.Address,
+        [nameof(UnitInput.Phone)] = UnitSheet.Phone,
+        [nameof(UnitInput.WorkersMale)] = UnitSheet.WorkersMale,
+        [nameof(UnitInput.WorkersFemale)] = UnitSheet.WorkersFemale,
+        [nameof(UnitInput.InvestmentValue)] = UnitSheet.Investment,
+        [nameof(UnitInput.ProductionValuePerYear)] = UnitSheet.ProductionValue,
+        [nameof(UnitInput.ProductionCapacity)] = UnitSheet.Capacity,
+        [nameof(UnitInput.ProductionCapacityUnit)] = UnitSheet.CapacityUnit,
+        [nameof(UnitInput.YearStarted)] = UnitSheet.YearStarted,
+        [nameof(UnitInput.LegalForm)] = UnitSheet.LegalForm,
+        [nameof(UnitInput.PublicConsentOn)] = UnitSheet.PublicConsentOn,
+        [nameof(UnitInput.RegisteredOn)] = UnitSheet.RegisteredOn,
+        [nameof(UnitInput.DataSource)] = UnitSheet.DataSource,
+    };
+
+    private static readonly CultureInfo _indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public sealed class ProblemException(string message) : Exception(message);
+
+    private sealed class RowState(int number)
+    {
+        public int Number { get; } = number;
+        public List<ImportIssue> Issues { get; } = [];
+        public bool HasError => Issues.Exists(i => i.Kind == ImportIssueKind.Error);
+    }
+
+    /// <summary>Reads the batch's file into import_row and import_issue; throws <see cref="ProblemException"/> for a file that cannot be read at all.</summary>
+    public async Task ReadAsync(ImportBatch batch, string path, Func<int, Task> progress, CancellationToken cancellationToken)
+    {
+        var lookups = await ImportLookups.LoadAsync(db, cancellationToken);
+        var today = Wib.Today(clock);
+        var issues = new List<ImportIssue>();
+        var seenNib = new Dictionary<string, int>();
+        var seenId = new Dictionary<int, int>();
+
+        using var rows = ImportFile.Rows(path, batch.Format).GetEnumerator();
+        string?[] header;
+        var headerRow = 0;
+        try
+        {
+            do
+            {
+                if (!rows.MoveNext())
+                {
+                    throw new ProblemException(l["Berkas ini tidak berisi data: lembar pertamanya kosong."]);
+                }
+
+                headerRow++;
+                header = [.. rows.Current.Select(c => Text(c))];
+            }
+            while (header.All(h => h is null));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException)
+        {
+            throw new ProblemException(l["Berkas ini rusak atau formatnya tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8, lalu unggah lagi."]);
+        }
+
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (header[i] is null || ImportColumns.IsIgnored(header[i]!))
+            {
+                continue;
+            }
+
+            var canonical = ImportColumns.Recognise(header[i]);
+            if (canonical is null || columns.ContainsKey(canonical))
+            {
+                issues.Add(new ImportIssue
+                {
+                    RowNumber = headerRow,
+                    Kind = ImportIssueKind.Notice,
+                    Column = Cut(header[i]),
+                    Message = canonical is null
+                        ? l["Kolom \"{0}\" tidak dikenal dan tidak dibaca. Periksa ejaan judul kolom bila kolom ini perlu diimpor.", Cut(header[i])!]
+                        : l["Kolom \"{0}\" muncul dua kali; hanya yang pertama dibaca.", canonical],
+                });
+                continue;
+            }
+
+            columns[canonical] = i;
+        }
+
+        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
+        if (!columns.ContainsKey(UnitSheet.Kelurahan) && !columns.ContainsKey(UnitSheet.KelurahanCode))
+        {
+            missing.Add(UnitSheet.Kelurahan);
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ProblemException(l["Kolom wajib tidak ditemukan: {0}. Gunakan judul kolom dari templat (baris pertama berkas).", string.Join(", ", missing)]);
+        }
+
+        batch.Columns = [.. columns.Keys];
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var count = 0;
+        try
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyRowsSql, cancellationToken))
+            {
+                var rowNumber = headerRow;
+                try
+                {
+                    while (rows.MoveNext())
+                    {
+                        rowNumber++;
+                        var cells = rows.Current;
+                        if (cells.All(c => c is null || (c is string s && string.IsNullOrWhiteSpace(s))))
+                        {
+                            continue;
+                        }
+
+                        var state = new RowState(rowNumber);
+                        var row = Convert(cells, columns, lookups, today, state);
+                        if (row.Nib is { } nib && !state.HasError)
+                        {
+                            if (seenNib.TryGetValue(nib, out var first))
+                            {
+                                Error(state, UnitSheet.Nib, nib, l["NIB ini sudah ada di baris {0} berkas yang sama. Satu NIB hanya untuk satu unit.", first]);
+                            }
+                            else
+                            {
+                                seenNib[nib] = rowNumber;
+                            }
+                        }
+
+                        if (row.GivenId is { } id && !state.HasError)
+                        {
+                            if (seenId.TryGetValue(id, out var first))
+                            {
+                                Error(state, UnitSheet.Id, id.ToString(CultureInfo.InvariantCulture), l["ID Unit ini sudah ada di baris {0} berkas yang sama.", first]);
+                            }
+                            else
+                            {
+                                seenId[id] = rowNumber;
+                            }
+                        }
+
+                        row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
+                        issues.AddRange(state.Issues);
+                        await WriteAsync(copy, batch.Id, row, cancellationToken);
+                        count++;
+                        if (count % 2_000 == 0)
+                        {
+                            await progress(count);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException or System.Text.DecoderFallbackException)
+                {
+                    throw new ProblemException(l["Berkas ini rusak di sekitar baris {0} dan tidak dapat dibaca sampai selesai. Simpan ulang dari Excel, lalu unggah lagi.", rowNumber]);
+                }
+
+                if (count == 0)
+                {
+                    throw new ProblemException(l["Berkas ini hanya berisi judul kolom, tanpa baris data."]);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            var seq = 0;
+            foreach (var issue in issues)
+            {
+                issue.BatchId = batch.Id;
+                issue.Seq = ++seq;
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                "COPY import_issue (batch_id, seq, row_number, kind, \"column\", value, message) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                foreach (var issue in issues)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(issue.BatchId, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(issue.Seq, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(issue.RowNumber, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(issue.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(copy, issue.Column, NpgsqlDbType.Text, cancellationToken);
+                    await WriteNullableAsync(copy, issue.Value, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(issue.Message, NpgsqlDbType.Text, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        batch.TotalRows = count;
+        batch.ProcessedRows = count;
+        batch.CorrectionCount = issues.Count(i => i.Kind == ImportIssueKind.Correction);
+    }
+
+    private ImportRow Convert(object?[] cells, Dictionary<string, int> columns, ImportLookups lookups, DateOnly today, RowState state)
+    {
+        object? Cell(string column) =>
+            columns.TryGetValue(column, out var i) && i < cells.Length ? cells[i] : null;
+
+        var row = new ImportRow { RowNumber = state.Number };
+        var input = new UnitInput { KbliEdition = "2020" };
+
+        if (Text(Cell(UnitSheet.Id)) is { } idText)
+        {
+            if (int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                row.GivenId = id;
+            }
+            else
+            {
+                Error(state, UnitSheet.Id, idText, l["ID Unit harus angka dari ekspor registri, atau kosongkan untuk unit baru."]);
+            }
+        }
+
+        input.BusinessName = Text(Cell(UnitSheet.BusinessName));
+        input.OwnerName = Text(Cell(UnitSheet.OwnerName));
+        input.Nik = DigitsCell(Cell(UnitSheet.Nik), UnitSheet.Nik, 16, state);
+        input.Nib = DigitsCell(Cell(UnitSheet.Nib), UnitSheet.Nib, 13, state);
+        input.KbliCode = DigitsCell(Cell(UnitSheet.Kbli), UnitSheet.Kbli, 5, state);
+        if (Text(Cell(UnitSheet.KbliEdition)) is { } edition)
+        {
+            input.KbliEdition = edition;
+        }
+
+        var categoryText = Text(Cell(UnitSheet.Category));
+        if (categoryText is null)
+        {
+            Error(state, UnitSheet.Category, null, l["Isi kategori produk, misalnya Pangan atau Kerajinan (lihat lembar Kategori di templat)."]);
+        }
+        else if (lookups.Category(categoryText) is { } category)
+        {
+            input.CategoryId = category.Value.Id.ToString(CultureInfo.InvariantCulture);
+            if (category.CorrectedFrom is not null)
+            {
+                Correction(state, UnitSheet.Category, categoryText, l["Kategori \"{0}\" dibaca sebagai \"{1}\".", categoryText, category.Value.Name]);
+            }
+        }
+        else
+        {
+            Error(state, UnitSheet.Category, categoryText, l["Kategori \"{0}\" tidak dikenal. Pakai nama kategori dari lembar Kategori di templat.", categoryText]);
+        }
+
+        var codeText = Text(Cell(UnitSheet.KelurahanCode));
+        var nameText = Text(Cell(UnitSheet.Kelurahan));
+        var byCode = codeText is null ? null : lookups.KelurahanByCode(codeText);
+        var byName = nameText is null ? null : lookups.KelurahanByName(nameText);
+        if (codeText is not null && byCode is null)
+        {
+            Error(state, UnitSheet.KelurahanCode, codeText, l["Kode kelurahan \"{0}\" tidak ada di Kota Palangka Raya. Pakai kode Kemendagri dari lembar Kelurahan di templat, misalnya 62.71.01.1001.", codeText]);
+        }
+        else if (nameText is not null && byName is null && byCode is null)
+        {
+            Error(state, UnitSheet.Kelurahan, nameText, l["Kelurahan \"{0}\" tidak dikenal. Pakai nama atau kode dari lembar Kelurahan di templat.", nameText]);
+        }
+        else if (codeText is null && nameText is null)
+        {
+            Error(state, UnitSheet.Kelurahan, null, l["Isi kelurahan (nama atau kode Kemendagri)."]);
+        }
+        else if (byCode is not null && byName is not null && byCode.Value.Id != byName.Value.Id)
+        {
+            Error(state, UnitSheet.Kelurahan, nameText, l["Kelurahan \"{0}\" tidak sesuai dengan kode {1} ({2}). Perbaiki salah satunya.", nameText!, byCode.Value.Code, byCode.Value.Name]);
+        }
+        else
+        {
+            var found = (byCode ?? byName)!;
+            if (found.Value.Retired)
+            {
+                Error(state, UnitSheet.Kelurahan, found.Value.Name, l["Kelurahan {0} sudah tidak berlaku. Pilih kelurahan yang berlaku sekarang.", found.Value.Name]);
+            }
+
+            input.KelurahanId = found.Value.Id.ToString(CultureInfo.InvariantCulture);
+            if (byCode?.CorrectedFrom is { } code)
+            {
+                Correction(state, UnitSheet.KelurahanCode, code, l["Kode kelurahan \"{0}\" dibaca sebagai {1}.", code, byCode.Value.Code]);
+            }
+
+            if (byName?.CorrectedFrom is { } name)
+            {
+                Correction(state, UnitSheet.Kelurahan, name, l["Kelurahan \"{0}\" dibaca sebagai \"{1}\".", name, byName.Value.Name]);
+            }
+        }
+
+        input.MainProducts = Text(Cell(UnitSheet.MainProducts));
+        input.Address = Text(Cell(UnitSheet.Address));
+        input.Phone = PhoneCell(Cell(UnitSheet.Phone), state);
+        input.WorkersMale = NumberText(Cell(UnitSheet.WorkersMale));
+        input.WorkersFemale = NumberText(Cell(UnitSheet.WorkersFemale));
+        input.InvestmentValue = NumberText(Cell(UnitSheet.Investment));
+        input.ProductionValuePerYear = NumberText(Cell(UnitSheet.ProductionValue));
+        input.ProductionCapacity = NumberText(Cell(UnitSheet.Capacity));
+        input.ProductionCapacityUnit = Text(Cell(UnitSheet.CapacityUnit));
+        input.YearStarted = NumberText(Cell(UnitSheet.YearStarted));
+        input.LegalForm = LegalFormCell(Cell(UnitSheet.LegalForm), state);
+        input.RegisteredOn = DateText(Cell(UnitSheet.RegisteredOn), UnitSheet.RegisteredOn, state) ?? Parsing.Iso(today);
+        var consent = YesNoCell(Cell(UnitSheet.PublicConsent), UnitSheet.PublicConsent, state);
+        input.PublicConsent = consent ?? false;
+        input.PublicConsentOn = DateText(Cell(UnitSheet.PublicConsentOn), UnitSheet.PublicConsentOn, state);
+        input.DataSource = Text(Cell(UnitSheet.DataSource));
+
+        var statusText = Text(Cell(UnitSheet.Status));
+        row.Status = UnitStatus.Aktif;
+        if (statusText is not null)
+        {
+            var key = ImportColumns.Key(statusText);
+            if (key is "aktif" or "active" or "buka")
+            {
+                row.Status = UnitStatus.Aktif;
+            }
+            else if (key is "tutup" or "closed" or "tidakaktif" or "nonaktif")
+            {
+                row.Status = UnitStatus.Tutup;
+            }
+            else
+            {
+                Error(state, UnitSheet.Status, statusText, l["Status harus \"Aktif\" atau \"Tutup\"."]);
+            }
+        }
+
+        if (DateText(Cell(UnitSheet.ClosedOn), UnitSheet.ClosedOn, state) is { } closed && Parsing.TryDate(closed, out var closedOn))
+        {
+            row.ClosedOn = closedOn;
+        }
+
+        if (Text(Cell(UnitSheet.Sentra)) is { } sentraText)
+        {
+            if (lookups.Sentra(sentraText) is { } sentra)
+            {
+                row.SentraId = sentra.Id;
+            }
+            else
+            {
+                Error(state, UnitSheet.Sentra, sentraText, l["Sentra \"{0}\" tidak ada di registri. Pakai kode sentra dari ekspor sentra, atau kosongkan.", sentraText]);
+            }
+        }
+
+        var reported = state.Issues.Where(i => i.Kind == ImportIssueKind.Error).Select(i => i.Column).ToHashSet();
+        foreach (var failure in validator.Validate(input).Errors)
+        {
+            var column = _columnOf.GetValueOrDefault(failure.PropertyName, failure.PropertyName);
+            if (column is UnitSheet.Kelurahan or UnitSheet.Category || reported.Contains(column))
+            {
+                continue;
+            }
+
+            reported.Add(column);
+            Error(state, column, failure.AttemptedValue as string, failure.ErrorMessage);
+        }
+
+        if (state.HasError)
+        {
+            return row;
+        }
+
+        var unit = new IndustrialUnit { BusinessName = "", OwnerName = "" };
+        input.ApplyTo(unit);
+        row.BusinessName = unit.BusinessName;
+        row.OwnerName = unit.OwnerName;
+        row.Nik = unit.Nik;
+        row.Nib = unit.Nib;
+        row.KbliCode = unit.KbliCode;
+        row.KbliEdition = unit.KbliEdition;
+        row.CategoryId = unit.CategoryId;
+        row.MainProducts = unit.MainProducts;
+        row.KelurahanId = unit.KelurahanId;
+        row.Address = unit.Address;
+        row.Phone = unit.Phone;
+        row.WorkersMale = unit.WorkersMale;
+        row.WorkersFemale = unit.WorkersFemale;
+        row.InvestmentValue = unit.InvestmentValue;
+        row.ProductionValuePerYear = unit.ProductionValuePerYear;
+        row.ProductionCapacity = unit.ProductionCapacity;
+        row.ProductionCapacityUnit = unit.ProductionCapacityUnit;
+        row.YearStarted = unit.YearStarted;
+        row.LegalForm = unit.LegalForm;
+        row.PublicConsent = consent;
+        row.PublicConsentOn = consent == true && Parsing.TryDate(input.PublicConsentOn, out var on) ? on : null;
+        row.RegisteredOn = unit.RegisteredOn;
+        row.DataSource = unit.DataSource;
+        if (row.Status == UnitStatus.Aktif)
+        {
+            row.ClosedOn = null;
+        }
+
+        return row;
+    }
+
+    /// <summary>A cell as trimmed text; numbers in the invariant form; null for empty. Neutralised formulas come back as written.</summary>
+    public static string? Text(object? cell) => cell switch
+    {
+        null => null,
+        string s => UnitSheet.Restore(Identifiers.Clean(s)),
+        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "Ya" : "Tidak",
+        _ => Identifiers.Clean(System.Convert.ToString(cell, CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>Numbers for the validator, which reads id-ID: a numeric cell is written back with a decimal comma.</summary>
+    private static string? NumberText(object? cell) => cell switch
+    {
+        double d => d.ToString("0.##", _indonesian),
+        _ => Text(cell),
+    };
+
+    /// <summary>
+    /// NIK, NIB and KBLI are digit strings. Excel turns them into numbers and keeps only 15 significant digits, so a
+    /// number is recovered only when that cannot have changed it: up to 15 digits at the expected length, or a
+    /// 16-digit NIK whose last digit is not the 0 that Excel's rounding leaves.
+    /// </summary>
+    private string? DigitsCell(object? cell, string column, int length, RowState state)
+    {
+        if (cell is not double d)
+        {
+            return Text(cell)?.Replace(" ", "", StringComparison.Ordinal);
+        }
+
+        if (d < 0 || d != Math.Floor(d) || d >= 9_007_199_254_740_992d)
+        {
+            Error(state, column, Text(cell), l["{0} tercatat sebagai angka desimal. Format kolom {0} sebagai Teks di Excel, lalu ketik ulang nilainya.", column]);
+            return null;
+        }
+
+        var digits = ((long)d).ToString(CultureInfo.InvariantCulture);
+        if (digits.Length == length && (length <= 15 || digits[^1] != '0'))
+        {
+            Correction(state, column, digits, l["{0} tercatat sebagai angka oleh Excel; dibaca sebagai {1}.", column, column == UnitSheet.Nik ? Masking.Nik(digits)! : digits]);
+            return digits;
+        }
+
+        Error(state, column, column == UnitSheet.Nik ? Masking.Nik(digits) : digits, digits.Length < length
+            ? l["{0} tercatat sebagai angka dan hanya {1} digit: angka 0 di depan kemungkinan hilang. Format kolom {0} sebagai Teks, lalu ketik ulang.", column, digits.Length]
+            : l["{0} tercatat sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom {0} sebagai Teks di Excel, lalu ketik ulang nilainya.", column]);
+        return null;
+    }
+
+    private string? PhoneCell(object? cell, RowState state)
+    {
+        if (cell is double d && d == Math.Floor(d) && d > 0)
+        {
+            // Excel drops the leading 0 of 0812...; an Indonesian mobile number then starts with 8.
+            var digits = ((long)d).ToString(CultureInfo.InvariantCulture);
+            if (digits.StartsWith('8'))
+            {
+                Correction(state, UnitSheet.Phone, null, l["Nomor telepon tercatat sebagai angka tanpa 0 di depan; angka 0 ditambahkan kembali."]);
+                return "0" + digits;
+            }
+
+            return digits;
+        }
+
+        return Text(cell);
+    }
+
+    private string? DateText(object? cell, string column, RowState state)
+    {
+        switch (cell)
+        {
+            case DateTime t:
+                return Parsing.Iso(DateOnly.FromDateTime(t));
+            case double d when d is > 1 and < 2_958_465:
+                var date = DateOnly.FromDateTime(DateTime.FromOADate(d));
+                Correction(state, column, Text(cell), l["Tanggal tercatat sebagai nomor seri Excel; dibaca sebagai {0}.", date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]);
+                return Parsing.Iso(date);
+            default:
+                var text = Text(cell);
+                if (text is not null && !Parsing.TryDate(text, out _))
+                {
+                    Error(state, column, text, l["Tanggal \"{0}\" tidak terbaca. Tulis sebagai hh/bb/tttt, misalnya 27/11/2026.", text]);
+                    return null;
+                }
+
+                return text;
+        }
+    }
+
+    private bool? YesNoCell(object? cell, string column, RowState state)
+    {
+        if (cell is bool b)
+        {
+            return b;
+        }
+
+        var text = Text(cell);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var key = ImportColumns.Key(text);
+        if (key is "ya" or "y" or "1" or "yes" or "true" or "setuju" or "benar")
+        {
+            return true;
+        }
+
+        if (key is "tidak" or "t" or "0" or "no" or "n" or "false" or "tidaksetuju" or "salah")
+        {
+            return false;
+        }
+
+        Error(state, column, text, l["{0} harus \"Ya\" atau \"Tidak\".", column]);
+        return null;
+    }
+
+    private string? LegalFormCell(object? cell, RowState state)
+    {
+        var text = Text(cell);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var key = ImportColumns.Key(text);
+        foreach (var form in Enum.GetValues<LegalForm>())
+        {
+            if (key == ImportColumns.Key(form.ToString()) || key == ImportColumns.Key(LegalForms.Label(form)))
+            {
+                return form.ToString();
+            }
+        }
+
+        if (key is "ud")
+        {
+            return nameof(LegalForm.UsahaDagang);
+        }
+
+        if (key is "perseorangan" or "individu")
+        {
+            Correction(state, UnitSheet.LegalForm, text, l["Bentuk badan usaha \"{0}\" dibaca sebagai \"{1}\".", text, LegalForms.Label(LegalForm.Perorangan)]);
+            return nameof(LegalForm.Perorangan);
+        }
+
+        return text;
+    }
+
+    private static void Error(RowState state, string column, string? value, string message) =>
+        state.Issues.Add(new ImportIssue { RowNumber = state.Number, Kind = ImportIssueKind.Error, Column = column, Value = Cut(value), Message = message });
+
+    private static void Correction(RowState state, string column, string? value, string message) =>
+        state.Issues.Add(new ImportIssue { RowNumber = state.Number, Kind = ImportIssueKind.Correction, Column = column, Value = Cut(value), Message = message });
+
+    private static string? Cut(string? value) => value is { Length: > 200 } ? value[..200] + "…" : value;
+
+    private const string CopyRowsSql = """
+        COPY import_row (batch_id, row_number, kind, given_id, business_name, owner_name, nik, nib, kbli_code, kbli_edition,
+            category_id, main_products, kelurahan_id, address, phone, workers_male, workers_female, investment_value,
+            production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, status,
+            closed_on, public_consent, public_consent_on, registered_on, data_source, sentra_id)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, int batchId, ImportRow r, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(batchId, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(r.RowNumber, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(r.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.GivenId, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.BusinessName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.OwnerName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.Nik, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.Nib, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.KbliCode, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.KbliEdition is null ? null : (int?)r.KbliEdition, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.CategoryId, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.MainProducts, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.KelurahanId, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.Address, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.Phone, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.WorkersMale, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.WorkersFemale, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.InvestmentValue, NpgsqlDbType.Numeric, ct);
+        await WriteNullableAsync(copy, r.ProductionValuePerYear, NpgsqlDbType.Numeric, ct);
+        await WriteNullableAsync(copy, r.ProductionCapacity, NpgsqlDbType.Numeric, ct);
+        await WriteNullableAsync(copy, r.ProductionCapacityUnit, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.YearStarted, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.LegalForm?.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.Status?.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.ClosedOn, NpgsqlDbType.Date, ct);
+        await WriteNullableAsync(copy, r.PublicConsent, NpgsqlDbType.Boolean, ct);
+        await WriteNullableAsync(copy, r.PublicConsentOn, NpgsqlDbType.Date, ct);
+        await WriteNullableAsync(copy, r.RegisteredOn, NpgsqlDbType.Date, ct);
+        await WriteNullableAsync(copy, r.DataSource, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.SentraId, NpgsqlDbType.Integer, ct);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// The spreadsheet staff fill in: the data sheet with the headers and one example row, then sheets listing the valid
+/// kelurahan, categories, sentra and board roles, and a short instruction sheet. Always Indonesian: it is a form.
+/// </summary>
+public static class ImportTemplate
+{
+    public const string DataSheet = "Unit Usaha";
+
+    /// <summary>The template's columns: every unit column but the registry's own id and the kecamatan (which follows from the kelurahan).</summary>
+    public static readonly string[] Columns = [.. UnitSheet.Columns.Where(c => c is not (UnitSheet.Id or UnitSheet.Kecamatan))];
+
+    private static readonly Dictionary<string, object?> _example = new()
+    {
+        [UnitSheet.Nib] = "9120301234567",
+        [UnitSheet.BusinessName] = "Amplang Ikan Haruan Ibu Sari",
+        [UnitSheet.OwnerName] = "Sari Wulandari",
+        [UnitSheet.Nik] = "6271015203850001",
+        [UnitSheet.KelurahanCode] = "62.71.01.1001",
+        [UnitSheet.Kelurahan] = "Pahandut",
+        [UnitSheet.Category] = "Pangan",
+        [UnitSheet.MainProducts] = "amplang ikan haruan, kerupuk ikan",
+        [UnitSheet.Kbli] = "10792",
+        [UnitSheet.KbliEdition] = "2020",
+        [UnitSheet.Address] = "Jl. Rindang Banua No. 12",
+        [UnitSheet.Phone] = "0812 3456 7890",
+        [UnitSheet.WorkersMale] = 1,
+        [UnitSheet.WorkersFemale] = 3,
+        [UnitSheet.Investment] = 25_000_000,
+        [UnitSheet.ProductionValue] = 120_000_000,
+        [UnitSheet.Capacity] = 500,
+        [UnitSheet.CapacityUnit] = "kg/bulan",
+        [UnitSheet.YearStarted] = 2018,
+        [UnitSheet.LegalForm] = "Perorangan",
+        [UnitSheet.Status] = "Aktif",
+        [UnitSheet.ClosedOn] = null,
+        [UnitSheet.PublicConsent] = "Ya",
+        [UnitSheet.PublicConsentOn] = "01/11/2026",
+        [UnitSheet.RegisteredOn] = "15/10/2026",
+        [UnitSheet.DataSource] = "Pendataan 2026",
+        [UnitSheet.Sentra] = null,
+    };
+
+    private static readonly string[] _instructions =
+    [
+        "Cara mengisi templat impor unit usaha IkmRegistry",
+        "1. Isi satu baris per unit usaha di lembar \"Unit Usaha\". Hapus baris contoh sebelum mengunggah.",
+        "2. Kolom wajib: Nama Usaha, Nama Pemilik, NIK, Kelurahan (nama atau Kode Kelurahan) dan Kategori.",
+        "3. NIK (16 digit) dan NIB (13 digit) harus diketik sebagai Teks: format kolomnya sebagai Teks sebelum mengetik, supaya Excel tidak mengubahnya menjadi angka.",
+        "4. Kelurahan boleh ditulis dengan nama atau kode Kemendagri (lihat lembar Kelurahan). Kategori ditulis dengan nama dari lembar Kategori.",
+        "5. Angka boleh ditulis 1.250.000 atau 1250000. Tanggal ditulis hh/bb/tttt, misalnya 27/11/2026.",
+        "6. Setuju Tampil Publik: Ya bila pemilik setuju nama usaha dan produknya tampil di direktori publik; selain itu Tidak.",
+        "7. Kode Sentra (boleh kosong): kode atau nama sentra dari lembar Sentra; unit itu menjadi anggota sentra tersebut.",
+        "8. Unit yang NIB-nya sudah terdaftar akan diperbarui, bukan ditambah. Sebelum disimpan, Anda melihat pratinjau dan memilih apakah nilai di berkas menimpa nilai di registri.",
+        "9. Kolom tambahan yang tidak dikenal tidak dibaca dan disebutkan di pratinjau.",
+        "10. Simpan sebagai .xlsx, atau CSV UTF-8 (dipisahkan koma atau titik koma). Ukuran paling besar 20 MB.",
+    ];
+
+    public static async Task<byte[]> XlsxAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        var kelurahan = await db.Kelurahan.AsNoTracking().Where(k => k.RetiredOn == null)
+            .OrderBy(k => k.Code)
+            .Select(k => new { Kecamatan = k.Kecamatan.Name, k.Name, k.Code })
+            .ToListAsync(ct);
+        var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        var sentra = await db.Sentra.AsNoTracking().Where(s => s.Status != SentraStatus.TidakAktif).OrderBy(s => s.Name)
+            .Select(s => new { s.Slug, s.Name, Kelurahan = s.Kelurahan.Name })
+            .ToListAsync(ct);
+
+        var sheets = new Dictionary<string, object>
+        {
+            [DataSheet] = new[] { Columns.ToDictionary(c => c, c => _example.GetValueOrDefault(c)) },
+            ["Petunjuk"] = _instructions.Skip(1).Select(line => new Dictionary<string, object?> { [_instructions[0]] = line }).ToList(),
+            ["Kelurahan"] = kelurahan.Select(k => new Dictionary<string, object?> { ["Kecamatan"] = k.Kecamatan, ["Kelurahan"] = k.Name, ["Kode Kelurahan"] = k.Code }).ToList(),
+            ["Kategori"] = categories.Select(c => new Dictionary<string, object?>
+            {
+                ["Kategori"] = c.NameId,
+                ["Kode"] = c.Code,
+                ["Golongan pokok KBLI"] = string.Join(", ", c.KbliDivisions),
+            }).ToList(),
+            ["Sentra"] = sentra.Count > 0
+                ? sentra.Select(s => new Dictionary<string, object?> { ["Kode Sentra"] = s.Slug, ["Nama Sentra"] = s.Name, ["Kelurahan"] = s.Kelurahan }).ToList()
+                : [new Dictionary<string, object?> { ["Kode Sentra"] = null, ["Nama Sentra"] = null, ["Kelurahan"] = null }],
+            ["Peran Pengurus"] = Enum.GetValues<BoardRole>().Select(r => new Dictionary<string, object?> { ["Peran"] = BoardRoles.Label(r) }).ToList(),
+        };
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    /// <summary>CSV as Indonesian Excel writes it: UTF-8 with BOM, semicolons.</summary>
+    public static byte[] Csv()
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(';', Columns.Select(Quote)).Append("\r\n");
+        text.AppendJoin(';', Columns.Select(c => Quote(Convert.ToString(_example.GetValueOrDefault(c), System.Globalization.CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

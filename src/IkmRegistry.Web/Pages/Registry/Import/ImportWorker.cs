@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Threading.Channels;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// Reads and commits import batches in the background, one at a time, so a 100,000-row file never meets a request
+/// timeout and the user can leave the page. The batch row in PostgreSQL is the state: the page polls it, and a
+/// restart picks up what was queued (and returns an interrupted commit, which rolled back, to the preview).
+/// </summary>
+public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOptions> options, IWebHostEnvironment environment, ILogger<ImportWorker> logger) : BackgroundService
+{
+    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+
+    public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
+
+    public void Enqueue(int batchId) => _queue.Writer.TryWrite(batchId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        await foreach (var batchId in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(batchId, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The exception's message can hold a row's values (personal data); log its type only.
+                logger.LogError("Import batch {BatchId} failed unexpectedly ({ExceptionType})", batchId, e.GetType().Name);
+            }
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.ImportBatches.Where(b => b.Status == ImportStatus.Committing)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Ready)
+                    .SetProperty(b => b.Message, "Penyimpanan terhenti karena aplikasi dimulai ulang; tidak ada yang tersimpan. Simpan lagi."), ct);
+            foreach (var id in await db.ImportBatches.Where(b => b.Status == ImportStatus.Queued || b.Status == ImportStatus.Reading).Select(b => b.Id).ToListAsync(ct))
+            {
+                await db.ImportBatches.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Queued), ct);
+                Enqueue(id);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The database may not exist yet at the first start; there is nothing to recover then.
+            logger.LogWarning("Import recovery skipped ({ExceptionType})", e.GetType().Name);
+        }
+    }
+
+    public async Task RunAsync(int batchId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<RegistryDbContext>();
+        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, ct);
+        if (batch is null)
+        {
+            return;
+        }
+
+        var culture = new CultureInfo(batch.Culture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        if (batch.Status == ImportStatus.Queued)
+        {
+            await ReadAsync(services, db, batch, ct);
+        }
+        else if (batch.Status == ImportStatus.Committing)
+        {
+            await CommitAsync(services, db, batch, ct);
+        }
+    }
+
+    private async Task ReadAsync(IServiceProvider services, RegistryDbContext db, ImportBatch batch, CancellationToken ct)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var started = clock.GetTimestamp();
+        await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        await db.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        batch.Status = ImportStatus.Reading;
+        batch.ProcessedRows = 0;
+        await db.SaveChangesAsync(ct);
+
+        // Progress goes through its own connection: the main one is busy with COPY.
+        await using var progressConnection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await progressConnection.OpenAsync(ct);
+        async Task Progress(int rows)
+        {
+            await using var command = new NpgsqlCommand("UPDATE import_batch SET processed_rows = @n WHERE id = @id", progressConnection);
+            command.Parameters.AddWithValue("n", rows);
+            command.Parameters.AddWithValue("id", batch.Id);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await services.GetRequiredService<ImportReader>().ReadAsync(batch, Path.Combine(Folder, batch.StoredName!), Progress, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await services.GetRequiredService<ImportMatching>().MatchAsync(batch, ImportUpdateMode.Overwrite, Wib.Today(clock), ct);
+            batch.Status = ImportStatus.Ready;
+            batch.ReadAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Import batch {BatchId} read: {Rows} rows, {Errors} with errors, in {Seconds:0.0} s",
+                batch.Id, batch.TotalRows, batch.ErrorCount, clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (ImportReader.ProblemException problem)
+        {
+            await FailAsync(db, batch, problem.Message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError("Import batch {BatchId} could not be read ({ExceptionType})", batch.Id, e.GetType().Name);
+            await FailAsync(db, batch, "Berkas ini tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang dari Excel, lalu unggah lagi.", ct);
+        }
+    }
+
+    private async Task FailAsync(RegistryDbContext db, ImportBatch batch, string message, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        await db.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        DeleteFile(batch.StoredName);
+        await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.Status, ImportStatus.Failed)
+            .SetProperty(b => b.Message, message)
+            .SetProperty(b => b.StoredName, (string?)null)
+            .SetProperty(b => b.ErrorCount, 0)
+            .SetProperty(b => b.Columns, batch.Columns), ct);
+    }
+
+    private async Task CommitAsync(IServiceProvider services, RegistryDbContext db, ImportBatch batch, CancellationToken ct)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var started = clock.GetTimestamp();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mode = batch.UpdateMode ?? ImportUpdateMode.Overwrite;
+        try
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var matching = services.GetRequiredService<ImportMatching>();
+                await matching.MatchAsync(batch, mode, Wib.Today(clock), ct);
+                await matching.WriteAsync(batch, mode, batch.IncludeDuplicates, Wib.Today(clock), now, batch.CommittedById, batch.CommittedByName, ct);
+                batch.Status = ImportStatus.Committed;
+                batch.CommittedAt = now;
+                batch.Message = null;
+                var file = batch.StoredName;
+                batch.StoredName = null;
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    OccurredAt = now,
+                    UserId = batch.CommittedById,
+                    UserName = batch.CommittedByName,
+                    Action = AuditAction.Import,
+                    EntityType = nameof(ImportBatch),
+                    EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
+                    Changes = System.Text.Json.JsonSerializer.Serialize(new
+                    {
+                        batch.FileName,
+                        batch.Sha256,
+                        Mode = mode.ToString(),
+                        batch.IncludeDuplicates,
+                        Inserted = batch.InsertedCount,
+                        Updated = batch.UpdatedCount,
+                        Memberships = batch.MembershipCount,
+                        Unchanged = batch.UnchangedCount,
+                        Skipped = batch.ErrorCount + (batch.IncludeDuplicates ? 0 : batch.DuplicateCount),
+                    }),
+                });
+                await db.SaveChangesAsync(ct);
+                await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+                await db.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+                await transaction.CommitAsync(ct);
+                DeleteFile(file);
+            }
+
+            await db.Database.ExecuteSqlRawAsync("ANALYZE industrial_unit", ct);
+            logger.LogInformation("Import batch {BatchId} committed by {UserId}: {Inserted} new, {Updated} updated, {Memberships} memberships, in {Seconds:0.0} s",
+                batch.Id, batch.CommittedById, batch.InsertedCount, batch.UpdatedCount, batch.MembershipCount, clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError("Import batch {BatchId} commit rolled back ({ExceptionType})", batch.Id, e.GetType().Name);
+            db.ChangeTracker.Clear();
+            await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, ImportStatus.Ready)
+                .SetProperty(b => b.Message, "Penyimpanan gagal dan dibatalkan seluruhnya; tidak ada data yang tersimpan. Coba simpan lagi; bila gagal lagi, hubungi admin."), ct);
+        }
+    }
+
+    public void DeleteFile(string? storedName)
+    {
+        if (storedName is not null)
+        {
+            File.Delete(Path.Combine(Folder, storedName));
+        }
+    }
+}
+
+public static class ImportSetup
+{
+    public static WebApplicationBuilder AddRegistryImports(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("Import"));
+        builder.Services.AddScoped<ImportReader>();
+        builder.Services.AddScoped<ImportMatching>();
+        builder.Services.AddSingleton<ImportWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportWorker>());
+        return builder;
+    }
+}
