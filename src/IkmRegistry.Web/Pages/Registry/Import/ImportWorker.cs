@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -128,7 +129,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError("Import batch {BatchId} could not be read ({ExceptionType})", batch.Id, e.GetType().Name);
-            await FailAsync(db, batch, "Berkas ini tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang dari Excel, lalu unggah lagi.", ct);
+            await FailAsync(db, batch, services.GetRequiredService<IStringLocalizer<SharedResource>>()["Berkas ini tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang dari Excel, lalu unggah lagi."], ct);
         }
     }
 
@@ -200,9 +201,10 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         {
             logger.LogError("Import batch {BatchId} commit rolled back ({ExceptionType})", batch.Id, e.GetType().Name);
             db.ChangeTracker.Clear();
+            string message = services.GetRequiredService<IStringLocalizer<SharedResource>>()["Penyimpanan gagal dan dibatalkan seluruhnya; tidak ada data yang tersimpan. Coba simpan lagi; bila gagal lagi, hubungi admin."];
             await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Status, ImportStatus.Ready)
-                .SetProperty(b => b.Message, "Penyimpanan gagal dan dibatalkan seluruhnya; tidak ada data yang tersimpan. Coba simpan lagi; bila gagal lagi, hubungi admin."), ct);
+                .SetProperty(b => b.Message, message), ct);
         }
     }
 
