@@ -207,9 +207,10 @@ public static class OpenDataEndpoints
         {
             null => "",
             bool b => b ? "true" : "false",
-            IEnumerable<string> list => string.Join("; ", list),
+            // Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers (negative latitudes) stay numbers.
+            IEnumerable<string> list => Pages.Registry.UnitSheet.Neutralize(string.Join("; ", list)) ?? "",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            _ => Pages.Registry.UnitSheet.Neutralize(value.ToString()) ?? "",
         };
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }

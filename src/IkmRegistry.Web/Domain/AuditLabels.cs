@@ -22,6 +22,10 @@ public static class AuditLabels
         nameof(Kelurahan) => "data kelurahan",
         nameof(Kecamatan) => "data kecamatan",
         nameof(ProductCategory) => "data kategori",
+        "UnitExport" => "daftar unit usaha",
+        "SentraExport" => "daftar sentra dan anggota",
+        "MembershipExport" => "riwayat keanggotaan sentra",
+        "DashboardTable" => "tabel dasbor",
         _ => type,
     };
 }

@@ -148,6 +148,27 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task Text_that_looks_like_a_formula_is_neutralised_in_CSV_but_kept_as_it_is_in_JSON()
+    {
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            await data.SentraAsync("=HYPERLINK(\"http://evil.example\")", DirectoryData.Pahandut, ["pangan"],
+                products: "@SUM(A1)", contact: "+62 536 3221001", publishContact: true, foundedOn: new DateOnly(2018, 5, 2));
+        }
+
+        var csv = await GetCsvAsync("/api/v1/sentra.csv");
+        var json = (await GetJsonAsync("/api/v1/sentra")).EnumerateArray().Single();
+
+        string Field(string name) => csv[1][Array.IndexOf(_sentraFields, name)];
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", Field("name"));
+        Assert.Equal("'@SUM(A1)", Field("products"));
+        Assert.Equal("'+62 536 3221001", Field("contact"));
+        Assert.Equal("-2.19975", Field("latitude"));
+        Assert.Equal("=HYPERLINK(\"http://evil.example\")", json.GetProperty("name").GetString());
+        Assert.Equal("@SUM(A1)", json.GetProperty("products").GetString());
+    }
+
+    [Fact]
     public async Task The_kelurahan_endpoint_lists_the_30_kelurahan_with_Kemendagri_codes_and_whether_each_has_a_sentra()
     {
         await PlantAsync();

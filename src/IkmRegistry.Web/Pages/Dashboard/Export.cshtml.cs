@@ -98,14 +98,8 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
 /// <summary>Writes a <see cref="ReportTable"/> to xlsx or CSV with its headers, its rows and its total row.</summary>
 public static class TableExport
 {
-    public const char CsvSeparator = ';';
-
-    /// <summary>
-    /// A text cell that a spreadsheet could read as a formula (=, +, -, @, tab, carriage return) gets a leading
-    /// apostrophe, so an exported business name can never run as a formula (CSV/formula injection).
-    /// </summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>The registry exports' rule (<see cref="Registry.UnitSheet.Neutralize"/>): a text cell that could run as a formula gets a leading apostrophe.</summary>
+    public static string Neutralise(string text) => Registry.UnitSheet.Neutralize(text) ?? "";
 
     public static async Task<byte[]> XlsxAsync(ReportTable table, CancellationToken cancellationToken)
     {
@@ -140,10 +134,10 @@ public static class TableExport
     public static byte[] Csv(ReportTable table)
     {
         var text = new StringBuilder();
-        text.AppendJoin(CsvSeparator, table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        text.AppendJoin(Registry.SheetExport.CsvSeparator, table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
         foreach (var row in table.AllRows)
         {
-            text.AppendJoin(CsvSeparator, row.Select((cell, i) => cell.Value switch
+            text.AppendJoin(Registry.SheetExport.CsvSeparator, row.Select((cell, i) => cell.Value switch
             {
                 null => "",
                 int n => n.ToString(CultureInfo.InvariantCulture),
@@ -156,8 +150,7 @@ public static class TableExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static string Quote(string text) =>
-        text.IndexOfAny([CsvSeparator, '"', '\r', '\n', ',']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static string Quote(string text) => Registry.SheetExport.Quote(text);
 
     private static string SheetName(string key) => key.Length > 31 ? key[..31] : key;
 }

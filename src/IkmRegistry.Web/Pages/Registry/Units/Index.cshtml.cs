@@ -32,13 +32,42 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
     public sealed record Row(int Id, string BusinessName, string? MainProducts, string OwnerName, string? Nib, string Kelurahan, string Kecamatan, string Category, UnitStatus Status, DateOnly RegisteredOn);
 
+    /// <summary>The list's filters as they are in the URL (the export takes the same ones).</summary>
+    public sealed record UnitFilter(string? Q, int? Kecamatan, int? Kelurahan, int? Category, UnitStatus? Status, int? Sentra, string? Nib, string? Sort)
+    {
+        /// <summary>The filters for the audit trail; a search term is only said to be there (it may be a person's name).</summary>
+        public string Describe() => string.Join(", ", new[]
+        {
+            Q is null ? null : "q=…", Kecamatan is null ? null : $"kecamatan={Kecamatan}", Kelurahan is null ? null : $"kelurahan={Kelurahan}",
+            Category is null ? null : $"category={Category}", Status is null ? null : $"status={Status}", Sentra is null ? null : $"sentra={Sentra}",
+            Nib is null ? null : $"nib={Nib}", Sort is null ? null : $"sort={Sort}",
+        }.Where(p => p is not null));
+    }
+
+    public UnitFilter Filters => new(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort);
+
+    /// <summary>The export link's query: the list's filters and order as they are now, without the page number.</summary>
+    public Dictionary<string, string> ExportRoute(string format)
+    {
+        var route = new Dictionary<string, string> { ["format"] = format };
+        foreach (var (key, value) in Request.Query)
+        {
+            if (key is not ("hal" or "format" or "handler") && !string.IsNullOrEmpty(value))
+            {
+                route[key] = value.ToString();
+            }
+        }
+
+        return route;
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Filter(db.IndustrialUnits.AsNoTracking());
+        var query = Filter(db.IndustrialUnits.AsNoTracking(), Filters);
         var total = await query.CountAsync(cancellationToken);
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, total);
         var english = Infrastructure.Localization.IsEnglish;
-        Rows = await Order(query)
+        Rows = await Order(query, Sort)
             .Skip(Paging.Skip).Take(PageSize)
             .Select(u => new Row(u.Id, u.BusinessName, u.MainProducts, u.OwnerName, u.Nib, u.Kelurahan.Name, u.Kelurahan.Kecamatan.Name,
                 english ? u.Category.NameEn : u.Category.NameId, u.Status, u.RegisteredOn))
@@ -50,41 +79,41 @@ public class IndexModel(RegistryDbContext db) : PageModel
         SentraOptions = await db.Sentra.AsNoTracking().OrderBy(s => s.Name).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<IndustrialUnit> Filter(IQueryable<IndustrialUnit> query)
+    public static IQueryable<IndustrialUnit> Filter(IQueryable<IndustrialUnit> query, UnitFilter filter)
     {
-        if (Kecamatan is { } kecamatan)
+        if (filter.Kecamatan is { } kecamatan)
         {
             query = query.Where(u => u.Kelurahan.KecamatanId == kecamatan);
         }
 
-        if (Kelurahan is { } kelurahan)
+        if (filter.Kelurahan is { } kelurahan)
         {
             query = query.Where(u => u.KelurahanId == kelurahan);
         }
 
-        if (Category is { } category)
+        if (filter.Category is { } category)
         {
             query = query.Where(u => u.CategoryId == category);
         }
 
-        if (Status is { } status)
+        if (filter.Status is { } status)
         {
             query = query.Where(u => u.Status == status);
         }
 
-        if (Sentra is { } sentra)
+        if (filter.Sentra is { } sentra)
         {
             query = query.Where(u => u.Memberships.Any(m => m.SentraId == sentra && m.LeftOn == null));
         }
 
-        query = Nib switch
+        query = filter.Nib switch
         {
             "ada" => query.Where(u => u.Nib != null),
             "tanpa" => query.Where(u => u.Nib == null),
             _ => query,
         };
 
-        var term = Identifiers.Clean(Q);
+        var term = Identifiers.Clean(filter.Q);
         if (term is not null)
         {
             term = term.Length > 100 ? term[..100] : term;
@@ -98,7 +127,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
         return query;
     }
 
-    private IOrderedQueryable<IndustrialUnit> Order(IQueryable<IndustrialUnit> query) => Sort switch
+    public static IOrderedQueryable<IndustrialUnit> Order(IQueryable<IndustrialUnit> query, string? sort) => sort switch
     {
         "terbaru" => query.OrderByDescending(u => u.RegisteredOn).ThenByDescending(u => u.Id),
         "terlama" => query.OrderBy(u => u.RegisteredOn).ThenBy(u => u.Id),
