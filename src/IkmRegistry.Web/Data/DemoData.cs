@@ -448,6 +448,54 @@ public static class DemoData
         }
     }
 
+    /// <summary>
+    /// Rows of a field-data spreadsheet (the import template's columns) for new units made by the same generator as
+    /// the demo: the import benchmark's input. NIBs start with 93 and the seed, so they never meet the demo's.
+    /// </summary>
+    public static IEnumerable<Dictionary<string, object?>> SampleRows(IReadOnlyList<(string Code, string Name)> kelurahan, IReadOnlyDictionary<string, string> categoryNames, int count, int seed)
+    {
+        var random = new Random(seed);
+        var names = NamePool.Create(seed);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < count; i++)
+        {
+            var area = kelurahan[random.Next(kelurahan.Count)];
+            var category = PickCategory(random, random.Next(_categories.Length));
+            var product = category.Products[random.Next(category.Products.Length)];
+            var female = random.Next(100) < 55;
+            var owner = names.Pick(random, female);
+            var hasFigures = random.Next(100) < 85;
+            var workers = random.Next(1, 15);
+            var women = random.Next(0, workers + 1);
+            var investment = hasFigures ? RandomInvestment(random) : (decimal?)null;
+            var registered = RandomRegistrationDate(random, today);
+            yield return new Dictionary<string, object?>
+            {
+                ["NIB"] = random.Next(100) < 68 ? $"93{seed % 100:00}{i:000000000}" : null,
+                ["Nama Usaha"] = BusinessName(random, product, owner) + $" {i}",
+                ["Nama Pemilik"] = owner.FullName,
+                ["NIK"] = Nik(random, area.Code.Substring(6, 2), female),
+                ["Kode Kelurahan"] = area.Code,
+                ["Kelurahan"] = area.Name,
+                ["Kategori"] = categoryNames[category.Code],
+                ["Produk Utama"] = product,
+                ["KBLI"] = category.Kbli[random.Next(category.Kbli.Length)],
+                ["Edisi KBLI"] = "2020",
+                ["Alamat"] = $"{_streets[random.Next(_streets.Length)]} No. {random.Next(1, 250)}",
+                ["Telepon"] = $"08{random.Next(11, 53)}{random.Next(1_000_000, 99_999_999)}",
+                ["Tenaga Kerja Laki-laki"] = hasFigures ? workers - women : null,
+                ["Tenaga Kerja Perempuan"] = hasFigures ? women : null,
+                ["Nilai Investasi (Rp)"] = investment,
+                ["Nilai Produksi per Tahun (Rp)"] = investment * random.Next(2, 6),
+                ["Tahun Mulai"] = Math.Max(1990, registered.Year - random.Next(0, 15)),
+                ["Bentuk Badan Usaha"] = LegalForms.Label(RandomLegalForm(random)),
+                ["Setuju Tampil Publik"] = random.Next(100) < 60 ? "Ya" : "Tidak",
+                ["Tanggal Daftar"] = registered.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                ["Sumber Data"] = $"Pendataan {registered.Year}",
+            };
+        }
+    }
+
     /// <summary>Indonesian names drawn once from Bogus's id_ID locale, then combined quickly for large data sets.</summary>
     private sealed class NamePool
     {

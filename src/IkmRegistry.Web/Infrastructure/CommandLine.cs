@@ -9,9 +9,13 @@ namespace IkmRegistry.Web.Infrastructure;
 ///   --demo-units N         the same with N units (benchmarks: 100000, 1000000)
 ///   --remove-demo          remove the demo data and exit
 ///   --prepare-only         migrate and seed, load demo data when asked, then exit
+///   --import-sample N PATH write a generated field-data file of N new units (.xlsx or .csv), then exit
+///   --import-file PATH     import PATH as the background worker would, print timings as JSON, then exit
 /// </summary>
 public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool PrepareOnly)
 {
+    private string[] Arguments { get; init; } = [];
+
     public static CommandLine Parse(string[] args)
     {
         var demoUnits = DemoData.AgencyUnitCount;
@@ -21,7 +25,7 @@ public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool
             throw new ArgumentException("--demo-units butuh sebuah bilangan, misalnya --demo-units 100000");
         }
 
-        return new CommandLine(args.Contains("--demo") || index >= 0, demoUnits, args.Contains("--remove-demo"), args.Contains("--prepare-only"));
+        return new CommandLine(args.Contains("--demo") || index >= 0, demoUnits, args.Contains("--remove-demo"), args.Contains("--prepare-only")) { Arguments = args };
     }
 
     /// <summary>Runs the start-up work. Returns an exit code when the process should stop instead of serving.</summary>
@@ -58,6 +62,17 @@ public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool
             Console.WriteLine(result.Loaded
                 ? $"Data demo dimuat: {result.Units} unit usaha, {result.Sentra} sentra, {result.Memberships} keanggotaan dalam {result.Elapsed.TotalSeconds:0.0} detik."
                 : "Data demo sudah ada; tidak ada yang ditambahkan.");
+        }
+
+        if (Array.IndexOf(Arguments, "--import-sample") is var sample and >= 0)
+        {
+            await Pages.Registry.Import.ImportBenchmark.WriteSampleAsync(app.Services, int.Parse(Arguments[sample + 1], System.Globalization.CultureInfo.InvariantCulture), Arguments[sample + 2], seed: Path.GetFileName(Arguments[sample + 2]).Sum(c => c));
+            return 0;
+        }
+
+        if (Array.IndexOf(Arguments, "--import-file") is var import and >= 0)
+        {
+            return await Pages.Registry.Import.ImportBenchmark.RunAsync(app.Services, Arguments[import + 1]);
         }
 
         return PrepareOnly ? 0 : null;

@@ -101,7 +101,12 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
              WHERE r.batch_id = @b AND r.kind <> 'Error' AND r.unit_id IS NULL AND r.nib IS NOT NULL AND u.nib = r.nib
             """, b, today, ct);
         await FlagAsync(b, UnitSheet.Id, "r.unit_id::text",
-            "r.unit_id IS NOT NULL AND EXISTS (SELECT 1 FROM import_row o WHERE o.batch_id = r.batch_id AND o.unit_id = r.unit_id AND o.kind <> 'Error' AND o.row_number < r.row_number)",
+            // A window, not a correlated subquery: staging has no index on unit_id, and a 100,000-row file would be quadratic.
+            """
+            r.row_number IN (SELECT x.row_number FROM (
+                SELECT row_number, row_number() OVER (PARTITION BY unit_id ORDER BY row_number) AS nth
+                  FROM import_row WHERE batch_id = @b AND kind <> 'Error' AND unit_id IS NOT NULL) AS x WHERE x.nth > 1)
+            """,
             l["Baris ini dan baris sebelumnya menunjuk unit yang sama (lewat ID Unit atau NIB). Gabungkan keduanya menjadi satu baris."], ct);
         await Sql("UPDATE import_row SET kind = 'Update' WHERE batch_id = @b AND kind <> 'Error' AND unit_id IS NOT NULL", b, today, ct);
 
@@ -113,11 +118,10 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
 
         // Possible duplicates: a new row without NIB whose name is already registered (or earlier in the file) in its kelurahan.
         await Sql("""
-            UPDATE import_row r SET similar_row = (
-                SELECT min(o.row_number) FROM import_row o
-                 WHERE o.batch_id = r.batch_id AND o.kind = 'New' AND o.nib IS NULL AND o.row_number < r.row_number
-                   AND o.kelurahan_id = r.kelurahan_id AND lower(o.business_name) = lower(r.business_name))
-             WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
+            UPDATE import_row r SET similar_row = d.first FROM (
+                SELECT row_number, min(row_number) OVER (PARTITION BY kelurahan_id, lower(business_name)) AS first
+                  FROM import_row WHERE batch_id = @b AND kind = 'New' AND nib IS NULL) AS d
+             WHERE r.batch_id = @b AND r.row_number = d.row_number AND d.first < d.row_number
             """, b, today, ct);
         var candidates = await db.Database.SqlQueryRaw<int>(
             "SELECT count(*)::int AS \"Value\" FROM import_row WHERE batch_id = {0} AND kind = 'New' AND nib IS NULL", b).SingleAsync(ct);
@@ -130,10 +134,12 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
                WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
               """
             : """
-              UPDATE import_row r SET similar_unit_id = (
-                  SELECT min(u.id) FROM industrial_unit u
-                   WHERE u.kelurahan_id = r.kelurahan_id AND lower(u.business_name) = lower(r.business_name))
-               WHERE r.batch_id = @b AND r.kind = 'New' AND r.nib IS NULL
+              UPDATE import_row r SET similar_unit_id = m.id FROM (
+                  SELECT n.row_number, min(u.id) AS id
+                    FROM import_row n JOIN industrial_unit u ON u.kelurahan_id = n.kelurahan_id AND lower(u.business_name) = lower(n.business_name)
+                   WHERE n.batch_id = @b AND n.kind = 'New' AND n.nib IS NULL
+                   GROUP BY n.row_number) AS m
+               WHERE r.batch_id = @b AND r.row_number = m.row_number
               """, b, today, ct);
         await Sql("UPDATE import_row SET kind = 'Duplicate' WHERE batch_id = @b AND kind = 'New' AND (similar_unit_id IS NOT NULL OR similar_row IS NOT NULL)", b, today, ct);
 

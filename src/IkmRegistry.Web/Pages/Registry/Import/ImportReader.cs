@@ -216,6 +216,9 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
                 await copy.CompleteAsync(cancellationToken);
             }
+            // Fresh statistics: without them the planner takes the new staging rows for a few and matches them with nested loops.
+            await using var analyze = new NpgsqlCommand("ANALYZE import_row", connection);
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {

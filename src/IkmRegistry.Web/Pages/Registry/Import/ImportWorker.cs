@@ -70,6 +70,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<RegistryDbContext>();
+        // A 100,000-row file's matching and commit are single statements that may outlast Npgsql's 30 s default on a busy machine.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
@@ -128,7 +130,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError("Import batch {BatchId} could not be read ({ExceptionType})", batch.Id, e.GetType().Name);
+            logger.LogError("Import batch {BatchId} could not be read ({ExceptionType}: {SqlState})", batch.Id, e.GetType().Name, (e as PostgresException)?.SqlState);
             await FailAsync(db, batch, services.GetRequiredService<IStringLocalizer<SharedResource>>()["Berkas ini tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang dari Excel, lalu unggah lagi."], ct);
         }
     }

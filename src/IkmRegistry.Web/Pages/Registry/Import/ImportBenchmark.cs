@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace IkmRegistry.Web.Pages.Registry.Import;
+
+/// <summary>
+/// For scripts/bench.sh: writes a generated field-data file (--import-sample N PATH), and runs one file through the
+/// import exactly as the background worker does (--import-file PATH): the same checks, reader, matching and
+/// commit, without the HTTP upload. Prints the timings and the process's peak working set as one JSON line.
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task WriteSampleAsync(IServiceProvider services, int count, string path, int seed)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var kelurahan = (await db.Kelurahan.AsNoTracking().OrderBy(k => k.Code).Select(k => new { k.Code, k.Name }).ToListAsync())
+            .Select(k => (k.Code, k.Name)).ToList();
+        var categories = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.NameId);
+        var rows = DemoData.SampleRows(kelurahan, categories, count, seed);
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
+            var first = true;
+            foreach (var row in rows)
+            {
+                if (first)
+                {
+                    await writer.WriteAsync(string.Join(';', row.Keys) + "\r\n");
+                    first = false;
+                }
+
+                await writer.WriteAsync(string.Join(';', row.Values.Select(v => Convert.ToString(v, CultureInfo.GetCultureInfo("id-ID"))?.Replace(";", ",", StringComparison.Ordinal) ?? "")) + "\r\n");
+            }
+        }
+        else
+        {
+            await MiniExcel.SaveAsAsync(path, rows, sheetName: ImportTemplate.DataSheet, overwriteFile: true);
+        }
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string path)
+    {
+        var worker = services.GetRequiredService<ImportWorker>();
+        System.IO.Directory.CreateDirectory(worker.Folder);
+        var stored = Guid.NewGuid().ToString("N") + ".upload";
+        File.Copy(path, Path.Combine(worker.Folder, stored));
+        var total = Stopwatch.StartNew();
+
+        var check = ImportFile.Inspect(Path.Combine(worker.Folder, stored), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value);
+        if (check.Problem is not null)
+        {
+            await Console.Error.WriteLineAsync(check.Problem);
+            return 1;
+        }
+
+        int id;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await using var file = File.OpenRead(path);
+            var batch = new ImportBatch
+            {
+                FileName = Path.GetFileName(path),
+                Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file)),
+                StoredName = stored,
+                Format = check.Format!,
+                SizeBytes = file.Length,
+                Status = ImportStatus.Queued,
+                CreatedByName = "benchmark",
+                CreatedAt = DateTime.UtcNow,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            id = batch.Id;
+        }
+
+        var checkSeconds = total.Elapsed.TotalSeconds;
+        var read = Stopwatch.StartNew();
+        await worker.RunAsync(id, CancellationToken.None);
+        read.Stop();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Committing).SetProperty(b => b.UpdateMode, ImportUpdateMode.Overwrite));
+        }
+
+        var commit = Stopwatch.StartNew();
+        await worker.RunAsync(id, CancellationToken.None);
+        commit.Stop();
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == id);
+            using var process = Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"file\":\"{Path.GetFileName(path)}\",\"format\":\"{batch.Format}\",\"bytes\":{batch.SizeBytes},\"rows\":{batch.TotalRows},\"status\":\"{batch.Status}\",\"inserted\":{batch.InsertedCount},\"errors\":{batch.ErrorCount},\"duplicates\":{batch.DuplicateCount},\"check_s\":{checkSeconds:0.00},\"read_s\":{read.Elapsed.TotalSeconds:0.00},\"commit_s\":{commit.Elapsed.TotalSeconds:0.00},\"peak_working_set_mb\":{process.PeakWorkingSet64 / 1024.0 / 1024.0:0}}}"));
+            return batch.Status == ImportStatus.Committed ? 0 : 1;
+        }
+    }
+}
