@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The import benchmark (issue 6): a registry with the demo data (4.133 units), then a generated field-data file of
+# ROWS new units (default 100.000) as xlsx and as CSV, each imported exactly as the background worker does
+# (checks, streaming reader and validation, staging with binary COPY, set-based matching, one-transaction commit).
+# Prints one JSON line per file and writes them to docs/benchmarks-raw/import-ROWS.jsonl.
+#   scripts/bench/import.sh [ROWS]
+# Uses its own throwaway PostgreSQL (fsync off: benchmark data only) and stops it on exit. Builds Release.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+cd "$ROOT"
+rows="${1:-100000}"
+
+work=$(mktemp -d /tmp/ikm-bench-import.XXXXXX)
+chmod 755 "$work"
+port=$(free_port 55900)
+cleanup() { local status=$?; trap - EXIT; pg_stop "$work/pg"; rm -rf "$work"; exit "$status"; }
+trap cleanup EXIT
+IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=off -c max_wal_size=4GB"
+
+dotnet build src/IkmRegistry.Web -c Release -nologo -v q >/dev/null
+app=(dotnet src/IkmRegistry.Web/bin/Release/net10.0/IkmRegistry.Web.dll)
+export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_import"
+export ASPNETCORE_ENVIRONMENT=Production Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
+"${app[@]}" --prepare-only --demo >/dev/null
+
+out="docs/benchmarks-raw/import-$rows.jsonl"
+mkdir -p docs/benchmarks-raw
+: >"$out"
+for file in "pendataan-$rows.xlsx" "pendataan-$rows.csv"; do
+  log "Membuat $file"
+  start=$(date +%s%N)
+  "${app[@]}" --import-sample "$rows" "$work/$file" >/dev/null
+  made_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  log "Mengimpor $file"
+  line=$("${app[@]}" --import-file "$work/$file" | grep '^{')
+  line="${line%\}},\"generate_ms\":$made_ms,\"load_average\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"commit\":\"$(git rev-parse --short HEAD)\",\"date\":\"$(date -u +%Y-%m-%dT%H:%MZ)\"}"
+  echo "$line" | tee -a "$out"
+done
