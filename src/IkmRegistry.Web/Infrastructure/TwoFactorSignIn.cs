@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text;
 using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Infrastructure;
 
@@ -17,6 +19,12 @@ public static class TwoFactorSignIn
     public const string Issuer = "IKM Palangka Raya";
 
     public const int RecoveryCodeCount = 10;
+
+    /// <summary>
+    /// In the sign-in cookie when the account has two-factor sign-in, so the check needs no query (and still works
+    /// while the database is unreachable). Identity rebuilds the claims at every security stamp check and refresh.
+    /// </summary>
+    public const string EnabledClaim = "ikm:two_factor";
 
     /// <summary>What an admin without two-factor sign-in may still open: the set-up page and the way out.</summary>
     private static readonly HashSet<string> _openWithoutTwoFactor =
@@ -53,17 +61,30 @@ public static class TwoFactorSignIn
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
             var principal = context.HttpContext.User;
-            if (principal.IsInRole(Roles.Admin) && !_openWithoutTwoFactor.Contains(context.ActionDescriptor.ViewEnginePath))
+            if (principal.IsInRole(Roles.Admin) && !principal.HasClaim(EnabledClaim, "true")
+                && !_openWithoutTwoFactor.Contains(context.ActionDescriptor.ViewEnginePath))
             {
-                var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
-                if (await users.GetUserAsync(principal) is { TwoFactorEnabled: false })
-                {
-                    context.Result = new RedirectToPageResult(SetupPage);
-                    return;
-                }
+                context.Result = new RedirectToPageResult(SetupPage);
+                return;
             }
 
             await next();
+        }
+    }
+
+    /// <summary>Identity's claims plus <see cref="EnabledClaim"/>.</summary>
+    public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+        : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+        {
+            var identity = await base.GenerateClaimsAsync(user);
+            if (user.TwoFactorEnabled)
+            {
+                identity.AddClaim(new Claim(EnabledClaim, "true"));
+            }
+
+            return identity;
         }
     }
 }
