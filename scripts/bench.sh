@@ -7,9 +7,11 @@
 #   scripts/bench.sh --quick                 2 s a measurement, one round (a check of the plumbing, not figures)
 #   --duration S   seconds a wrk run (default 5)    --rounds N   rounds at 16 and 64 connections (default 3)
 #   --keep         keep the work folder (the database, stopped) for EXPLAIN ANALYZE afterwards
+#   --soak         only the load and soak run (scripts/bench/soak.sh; part of every run otherwise)
 # It builds Release, starts a throwaway PostgreSQL (own folder, free port; fsync off: benchmark data only), loads
 # each size with the demo generator, serves the app in Production mode with the baseline endpoints on
-# (Benchmark:Baselines=true) on a free loopback port, signs in once as the admin through the real form, and loads
+# (Benchmark:Baselines=true) on a free loopback port, signs in once through the real forms (the admin sets up
+# two-factor sign-in and creates a staff account; scripts/bench/signin.py) as that staff member, and loads
 # every page with wrk. Rounds are interleaved (B0, B1, page, B1, page, B1, ...) and each page's throughput is
 # divided by the B1 runs just before and after it, so that the drift of a shared machine cancels out.
 # Everything it started is stopped on exit, failure included.
@@ -22,7 +24,8 @@ duration=5
 rounds=3
 quick=""
 keep=""
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+levels="16 64 1"
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) IFS=',' read -r -a more <<<"$2"; sizes+=("${more[@]}"); shift 2 ;;
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --soak) levels=""; shift ;;
     -h|--help) usage; exit 0 ;;
     *[!0-9]*|"") echo "Argumen tidak dikenal: $1" >&2; usage >&2; exit 64 ;;
     *) sizes+=("$1"); shift ;;
@@ -148,8 +152,9 @@ status_of() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base
 write_report() {
   printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >"$work/raw/meta-end.tsv"
   mkdir -p "$ROOT/docs/benchmarks-raw"
-  find "$ROOT/docs/benchmarks-raw" -maxdepth 1 -type f -delete
-  cp "$work/raw/"* "$ROOT/docs/benchmarks-raw/"
+  # --soak alone replaces only the soak figures and keeps the others.
+  if [ -n "$levels" ]; then find "$ROOT/docs/benchmarks-raw" -maxdepth 1 -type f -delete; cp "$work/raw/"* "$ROOT/docs/benchmarks-raw/"
+  else cp "$work/raw/"soak* "$ROOT/docs/benchmarks-raw/"; fi
   python3 "$ROOT/scripts/bench/report.py" "$ROOT/docs/benchmarks-raw" "$ROOT/docs/benchmarks.md"
 }
 
@@ -182,13 +187,9 @@ for size in "${sizes[@]}"; do
     sleep 0.5
   done
 
-  # Sign in once through the real form (antiforgery token included) and hand the cookies to wrk.
-  jar="$work/cookies.txt"; rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-  signed=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Email=$admin_email" \
-    --data-urlencode "Input.Password=$admin_password" --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login")
-  cookie=$(awk -F '\t' '{ sub(/^#HttpOnly_/, "", $1) } $1 !~ /^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
-  if [ "$signed" != 302 ] || [ "$(status_of /Registry/Units)" != 200 ]; then log "Masuk sebagai admin gagal (HTTP $signed)"; exit 1; fi
+  # Sign in once through the real forms (antiforgery tokens, the admin's two-factor set-up, a staff account) and hand the cookies to wrk.
+  cookie=$(python3 "$ROOT/scripts/bench/signin.py" "$base" "$admin_email" "$admin_password" "bench-staff@dpkukmp.test" "$admin_password") \
+    || { log "Masuk gagal"; exit 1; }
 
   # What to load: every active sentra page in turn, and 200 units in turn (the unit page writes an audit entry
   # per view, so one unit opened thousands of times would not be a unit page as staff see it).
@@ -217,7 +218,7 @@ for size in "${sizes[@]}"; do
   sed -i '/\twarmup\t/d' "$results"
 
   # Rounds: B0, B1, then every page followed by B1. At 1 connection (latency without queueing) one round.
-  for level in 16 64 1; do
+  for level in $levels; do
     level_rounds=$rounds; [ "$level" != 1 ] || level_rounds=1
     for round in $(seq 1 "$level_rounds"); do
       log "[$size] $level koneksi, putaran $round/$level_rounds"
@@ -232,8 +233,11 @@ for size in "${sizes[@]}"; do
     done
   done
 
+  log "[$size] Uji beban dan ketahanan (soak)"
+  SOAK_SENTRA="$sentra_paths" SOAK_UNITS="$unit_paths" "$ROOT/scripts/bench/soak.sh" "$size" "$base" "$app_pid" "$work/raw" "$cookie" || soak_failed=1
   stop_app
   write_report
   log "[$size] selesai; laporan: docs/benchmarks.md"
 done
 log "Selesai: docs/benchmarks.md"
+[ -z "${soak_failed:-}" ] || { log "Uji soak: ada galat atau memori terus naik (docs/benchmarks.md)"; exit 1; }

@@ -10,6 +10,8 @@ import statistics
 import sys
 from collections import defaultdict
 
+from soak_report import soak_section
+
 FINDINGS = "<!-- Findings: written by hand; scripts/bench.sh keeps everything below this line. -->"
 
 PAGES = [
@@ -186,6 +188,7 @@ def main(raw, out):
     w("Raw wrk outputs, one file per size, and the figures as TSV: [benchmarks-raw/](benchmarks-raw/).")
     w("")
 
+    lines.extend(soak_section(raw))
     findings = ""
     if os.path.exists(out):
         with open(out, encoding="utf-8") as f:

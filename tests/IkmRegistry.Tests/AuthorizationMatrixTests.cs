@@ -16,7 +16,7 @@ namespace IkmRegistry.Tests;
 /// </summary>
 public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
 {
-    public enum Access { Public, SignedIn, Read, Edit, Admin }
+    public enum Access { Public, SignedIn, Read, Edit, Admin, SecondStep }
 
     private enum Outcome { Allowed, SignIn, Denied }
 
@@ -24,7 +24,9 @@ public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
     {
         "/Index" or "/Error" or "/Language" or "/Account/Login" or "/Account/AccessDenied" => Access.Public,
         _ when page.StartsWith("/Directory", StringComparison.Ordinal) => Access.Public,
-        "/Account/ChangePassword" or "/Account/Logout" => Access.SignedIn,
+        "/Account/ChangePassword" or "/Account/Logout" or "/Account/TwoFactor/Index" or "/Account/TwoFactor/Setup" => Access.SignedIn,
+        // Open to anyone, but without a password accepted just before it sends back to the sign-in page.
+        "/Account/LoginTwoFactor" => Access.SecondStep,
         "/Registry/Units/Create" or "/Registry/Units/Edit" or "/Registry/Sentra/Create" or "/Registry/Sentra/Edit" => Access.Edit,
         _ when page.StartsWith("/Registry/Import/", StringComparison.Ordinal) => Access.Edit,
         // Officials export too, without the private columns (checked in the export tests).
@@ -66,7 +68,9 @@ public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
                 .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
                 .Select(m => (Page: t.Namespace!["IkmRegistry.Web.Pages".Length..].Replace('.', '/') + "/" + t.Name[..^"Model".Length],
                     Handler: m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal))))
-            .Distinct()];
+            .Distinct()
+            // Signing out ends the session the later posts need.
+            .OrderBy(h => h.Page == "/Account/Logout")];
 
     private static Outcome Classify(HttpStatusCode status, Uri? location) => status switch
     {
@@ -78,7 +82,8 @@ public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
     };
 
     private static Outcome Want(Access access, string? role, bool write) =>
-        Allows(access, role, write) ? Outcome.Allowed : role is null ? Outcome.SignIn : Outcome.Denied;
+        access == Access.SecondStep ? Outcome.SignIn
+        : Allows(access, role, write) ? Outcome.Allowed : role is null ? Outcome.SignIn : Outcome.Denied;
 
     [Fact]
     public async Task Every_page_and_handler_admits_exactly_the_roles_meant_for_it()

@@ -37,6 +37,7 @@ public static class Authorization
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Language");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToFolder("/Directory");
             options.Conventions.AuthorizeFolder("/Registry", Policies.Read);
@@ -46,6 +47,8 @@ public static class Authorization
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Registry", model => model.Filters.Add(new EditRequiresStaffFilter()));
             options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new PostNeedsAHandlerFilter()));
+            // Admins must have two-factor sign-in (ASVS 4.3.1): until it is set up, every page sends them there.
+            options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new TwoFactorSignIn.AdminsNeedTwoFactorFilter()));
         }).AddMvcOptions(options =>
         {
             // FluentValidation owns the rules and their Indonesian messages; MVC only reports values it cannot bind.

@@ -26,6 +26,7 @@ public static class Identity
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TwoFactorSignIn.ClaimsFactory>()
             .AddPasswordValidator<RegistryPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 

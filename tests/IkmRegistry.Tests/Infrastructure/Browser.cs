@@ -86,15 +86,39 @@ public sealed class Browser(WebApplicationFactory<Program> app, bool followRedir
         return await ParseAsync(response);
     }
 
-    /// <summary>Signs in through the real sign-in form.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form; when the account has two-factor sign-in, answers the second step
+    /// with the code its authenticator app would show.
+    /// </summary>
     public async Task<IDocument> SignInAsync(string email, string password = RegistryApp.TestPassword)
     {
+        var page = await PasswordStepAsync(email, password);
+        return IsSecondStep(page) ? await SubmitCodeAsync(page, await RegistryApp.AuthenticatorCodeAsync(app, email)) : page;
+    }
+
+    /// <summary>Only the password step: the answer is the second step's form when the account has two-factor sign-in.</summary>
+    public async Task<IDocument> PasswordStepAsync(string email, string password = RegistryApp.TestPassword)
+    {
         var page = await GetAsync("/Account/Login");
-        return await SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        page = await SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
+        return LastLocation?.OriginalString.Contains("/Account/LoginTwoFactor", StringComparison.Ordinal) == true
+            ? await GetAsync(LastLocation.OriginalString)
+            : page;
+    }
+
+    public bool IsSecondStep(IDocument page) =>
+        LastUrl?.AbsolutePath == "/Account/LoginTwoFactor" && page.QuerySelector("input[name='Input.Code']") is not null;
+
+    /// <summary>Answers the second step with an authenticator code (or a recovery code).</summary>
+    public Task<IDocument> SubmitCodeAsync(IDocument secondStep, string code, bool recovery = false)
+    {
+        var field = recovery ? "Input.RecoveryCode" : "Input.Code";
+        var form = secondStep.QuerySelectorAll<IHtmlFormElement>("main form").Single(f => f.QuerySelector($"input[name='{field}']") is not null);
+        return SubmitAsync(form, new Dictionary<string, string> { [field] = code });
     }
 
     /// <summary>The antiforgery token of this browser's session, from any page with a form.</summary>

@@ -52,8 +52,12 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         await DatabaseSetup.PrepareAsync(Services);
     }
 
-    /// <summary>Creates an active account in a role (Admin, Staff or Official); returns its email.</summary>
-    public async Task<string> CreateUserAsync(string role, string? email = null, string password = TestPassword)
+    /// <summary>
+    /// Creates an active account in a role (Admin, Staff or Official); returns its email. Admins get two-factor
+    /// sign-in already set up (the app requires it; <see cref="Browser.SignInAsync"/> answers the second step)
+    /// unless <paramref name="twoFactor"/> says otherwise.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null, string password = TestPassword, bool? twoFactor = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@dpkukmp.test";
         await using var scope = Services.CreateAsyncScope();
@@ -66,7 +70,22 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await users.AddToRoleAsync(user, role);
+        if (twoFactor ?? role == Roles.Admin)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
         return email;
+    }
+
+    /// <summary>The code an authenticator app set up for this account shows now.</summary>
+    public static async Task<string> AuthenticatorCodeAsync(WebApplicationFactory<Program> app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        return Totp.Code(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
     }
 
     public const string TestPassword = "kata-sandi-uji-yang-panjang";

@@ -92,4 +92,86 @@ public class OutageTests
         var db = scope2.ServiceProvider.GetRequiredService<RegistryDbContext>();
         Assert.Equal(1, await db.IndustrialUnits.CountAsync(u => u.BusinessName == "Anyaman Rotan Saat Padam"));
     }
+
+    [Fact]
+    public async Task During_an_outage_the_unit_edit_sentra_and_password_forms_come_back_unsaved_with_what_was_typed()
+    {
+        await using var cluster = new ThrowawayCluster();
+        await cluster.StartAsync();
+        await using var app = new OutageApp(cluster.ConnectionString("ikm_outage_forms"));
+        await DatabaseSetup.PrepareAsync(app.Services);
+        const string email = "petugas-formulir@dpkukmp.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas", CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+
+        using var browser = new Browser(app);
+        await browser.SignInAsync(email);
+        var create = await browser.GetAsync("/Registry/Units/Create");
+        var kelurahan = create.QuerySelectorAll<IHtmlOptionElement>("#Input_KelurahanId option").First(o => o.Value.Length > 0).Value;
+        var category = create.QuerySelectorAll<IHtmlOptionElement>("#Input_CategoryId option").First(o => o.Value.Length > 0).Value;
+        await browser.SubmitAsync(create.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        {
+            ["Input.BusinessName"] = "Kerupuk Ikan Sebelum Padam",
+            ["Input.OwnerName"] = "Dewi Lestari",
+            ["Input.Nik"] = "6271034107900002",
+            ["Input.KelurahanId"] = kelurahan,
+            ["Input.CategoryId"] = category,
+            ["Input.MainProducts"] = "kerupuk ikan",
+            ["Input.RegisteredOn"] = "2026-11-20",
+        });
+        var unitId = browser.LastUrl!.AbsolutePath.Split('/')[^1];
+        var edit = await browser.GetAsync($"/Registry/Units/Edit/{unitId}");
+        var sentra = await browser.GetAsync("/Registry/Sentra/Create");
+        var sentraCategory = sentra.QuerySelector<IHtmlInputElement>("input[name='Input.CategoryIds']")!.Value;
+        var password = await browser.GetAsync("/Account/ChangePassword");
+
+        await cluster.StopAsync();
+
+        var answer = await browser.SubmitAsync(edit.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.BusinessName"] = "Kerupuk Ikan Saat Padam" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("BELUM tersimpan", answer.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kerupuk Ikan Saat Padam", answer.QuerySelector<IHtmlInputElement>("#Input_BusinessName")!.Value);
+        Assert.Equal(kelurahan, answer.QuerySelector<IHtmlSelectElement>("#Input_KelurahanId")!.Value);
+        Assert.Equal($"/Registry/Units/Edit/{unitId}", new Uri(answer.QuerySelector<IHtmlFormElement>("main form")!.Action).AbsolutePath);
+
+        var sentraAnswer = await browser.SubmitAsync(sentra.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Sentra IKM Saat Padam",
+            ["Input.KelurahanId"] = kelurahan,
+            ["Input.Status"] = "Aktif",
+            ["Input.FoundedOn"] = "2026-11-01",
+            ["Input.CategoryIds"] = sentraCategory,
+            ["Input.Products"] = "kerupuk, amplang",
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("BELUM tersimpan", sentraAnswer.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sentra IKM Saat Padam", sentraAnswer.QuerySelector<IHtmlInputElement>("#Input_Name")!.Value);
+        Assert.Equal("kerupuk, amplang", sentraAnswer.QuerySelector<IHtmlInputElement>("#Input_Products")?.Value
+            ?? sentraAnswer.QuerySelector<IHtmlTextAreaElement>("#Input_Products")!.Value);
+
+        var passwordAnswer = await browser.SubmitAsync(password.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = RegistryApp.TestPassword,
+            ["Input.NewPassword"] = "sungai kahayan saat padam",
+            ["Input.ConfirmPassword"] = "sungai kahayan saat padam",
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.LastStatus);
+        Assert.Contains("BELUM tersimpan", passwordAnswer.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        // Passwords are never written back into a page.
+        Assert.DoesNotContain("sungai kahayan saat padam", passwordAnswer.Source.Text, StringComparison.Ordinal);
+
+        await cluster.StartAsync();
+
+        await browser.SubmitAsync(answer.QuerySelector<IHtmlFormElement>("main form")!);
+        Assert.Equal($"/Registry/Units/Details/{unitId}", browser.LastUrl!.AbsolutePath);
+        await using var check = app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        Assert.Equal("Kerupuk Ikan Saat Padam", (await db.IndustrialUnits.SingleAsync()).BusinessName);
+        Assert.Equal(0, await db.Sentra.CountAsync());
+    }
 }

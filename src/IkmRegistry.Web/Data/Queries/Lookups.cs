@@ -23,10 +23,22 @@ public static class Lookups
             _lastRead[key] = items;
             return items;
         }
-        catch (Exception e) when (ErrorHandling.IsDatabaseUnavailable(e) && _lastRead.ContainsKey(key))
+        catch (Exception e) when (ErrorHandling.IsDatabaseUnavailable(e) && Remembered(key) is { } remembered)
         {
-            return [.. _lastRead[key].Select(i => new SelectListItem(i.Text, i.Value) { Group = i.Group })];
+            return [.. remembered.Select(i => new SelectListItem(i.Text, i.Value) { Group = i.Group })];
         }
+    }
+
+    /// <summary>The list read last under this key, else under the same kind of list (e.g. kelurahan including another retired one).</summary>
+    private static List<SelectListItem>? Remembered(string key)
+    {
+        if (_lastRead.TryGetValue(key, out var exact))
+        {
+            return exact;
+        }
+
+        var (kind, culture) = (key[..key.IndexOf('|', StringComparison.Ordinal)], key[(key.LastIndexOf('|') + 1)..]);
+        return _lastRead.FirstOrDefault(p => p.Key.StartsWith(kind + "|", StringComparison.Ordinal) && p.Key.EndsWith("|" + culture, StringComparison.Ordinal)).Value;
     }
 
     public static Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default) =>

@@ -76,6 +76,12 @@ public class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("Password accepted for user {UserId}; second step required", user!.Id);
+            return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl });
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: user {UserId} is locked out", user!.Id);

@@ -44,6 +44,8 @@ public class IndexModel(RegistryDbContext db) : PageModel
         KelurahanOptions = await db.KelurahanAsync(cancellationToken);
         CategoryOptions = await db.CategoriesAsync(cancellationToken);
 
+        // What is typed or tampered in the address goes into SQL parameters: no control characters (PostgreSQL refuses NUL).
+        (Query, Kecamatan, Kelurahan, Category) = (Domain.Identifiers.Clean(Query), Domain.Identifiers.Clean(Kecamatan), Domain.Identifiers.Clean(Kelurahan), Domain.Identifiers.Clean(Category));
         var sentra = db.ActiveSentra();
         if (!string.IsNullOrEmpty(Kecamatan))
         {
@@ -60,7 +62,6 @@ public class IndexModel(RegistryDbContext db) : PageModel
             sentra = sentra.Where(s => s.Categories.Any(c => c.Code == Category));
         }
 
-        Query = Query?.Trim();
         if (!string.IsNullOrEmpty(Query))
         {
             var pattern = Domain.Identifiers.ContainsPattern(Query);

@@ -10,8 +10,11 @@ using Microsoft.Extensions.Localization;
 namespace IkmRegistry.Web.Pages.Admin.Categories;
 
 /// <summary>Names and the KBLI mapping of a category (the agency's starting point is unverified, so admins edit it).</summary>
-public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
+    /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
+    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

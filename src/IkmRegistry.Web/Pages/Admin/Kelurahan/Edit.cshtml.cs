@@ -9,8 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Admin.Kelurahan;
 
-public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
+    /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
+    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

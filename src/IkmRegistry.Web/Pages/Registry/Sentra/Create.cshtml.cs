@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
 [Authorize(Policy = Policies.Edit)]
-public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
     [BindProperty]
     public SentraInput Input { get; set; } = new();
@@ -20,6 +20,8 @@ public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator
         Input.KelurahanId = kelurahan?.ToString();
         await SentraForm.LoadListsAsync(db, ViewData, null, cancellationToken);
     }
+
+    public Task LoadListsAsync(CancellationToken cancellationToken) => SentraForm.LoadListsAsync(db, ViewData, null, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
 /// <summary>Edits a sentra; a save over someone else's newer save shows both instead of overwriting.</summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
     [BindProperty]
     public SentraInput Input { get; set; } = new();
@@ -33,6 +33,13 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
         (Id, Name, Input) = (id, sentra.Name, SentraInput.From(sentra));
         await SentraForm.LoadListsAsync(db, ViewData, sentra.KelurahanId, cancellationToken);
         return Page();
+    }
+
+    /// <summary>While the database is unreachable: the heading from what was typed, the lists from the last read.</summary>
+    public Task LoadListsAsync(CancellationToken cancellationToken)
+    {
+        (Id, Name) = (Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), Input.Name ?? "");
+        return SentraForm.LoadListsAsync(db, ViewData, int.TryParse(Input.KelurahanId, out var kelurahan) ? kelurahan : null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// is overwritten: the page shows their values beside what this user typed, and the user re-applies or drops theirs.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -108,6 +108,13 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
         TempData["Message"] = l["Perubahan pada {0} tersimpan.", unit.BusinessName].Value;
         return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>While the database is unreachable: the heading from what was typed, the lists from the last read.</summary>
+    public Task LoadListsAsync(CancellationToken cancellationToken)
+    {
+        (Id, BusinessName) = (Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), Input.BusinessName ?? "");
+        return LoadListsAsync(int.TryParse(Input.KelurahanId, out var kelurahan) ? kelurahan : 0, cancellationToken);
     }
 
     private async Task LoadListsAsync(int kelurahanId, CancellationToken cancellationToken)

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IkmRegistry.Tests.Security;
+
+/// <summary>
+/// Hostile input (ASVS 5.1, 5.3) into every field of every form the pages offer, found by opening every page as an
+/// admin, and into every search box and API query parameter: never a 500, and markup comes back encoded.
+/// </summary>
+public class HostileInputTests(RegistryApp app) : RegistryTest(app)
+{
+    private const string Script = "<script>alert(1)</script>";
+    private const string ImageTag = "\"><img src=x onerror=alert(1)>";
+
+    /// <summary>Values as they go into a form body or a query string (already percent-encoded).</summary>
+    public static readonly (string Name, string Encoded)[] Payloads =
+    [
+        ("script", Uri.EscapeDataString(Script)),
+        ("attribute break", Uri.EscapeDataString(ImageTag)),
+        ("SQL comment", Uri.EscapeDataString("' OR 1=1 --")),
+        ("SQL drop", Uri.EscapeDataString("'; DROP TABLE industrial_unit; --")),
+        ("100,000 characters", new string('a', 100_000)),
+        ("control characters", Uri.EscapeDataString("a\u0000b\u0007c\u001bd")),
+        ("right-to-left override", Uri.EscapeDataString("abc\u202Edef")),
+        ("zero-width joiner and emoji", Uri.EscapeDataString("👨\u200D👩\u200D👧 🏭")),
+        ("combining marks", Uri.EscapeDataString("Z\u0351\u0352\u0353a\u0300\u0301\u0302")),
+        // A lone surrogate cannot be a .NET string on the wire: its UTF-8 bytes, which no valid UTF-8 has.
+        ("lone surrogate", "x%ED%A0%80y"),
+        ("percent and underscore", Uri.EscapeDataString("%_%\\")),
+    ];
+
+    private async Task<Dictionary<string, string>> UrlsAsync()
+    {
+        var unit = await Seed.UnitAsync(App);
+        var sentra = await Seed.SentraAsync(App, members: 1);
+        var staff = await App.CreateUserAsync(Roles.Staff);
+        await using var db = App.NewDbContext();
+        var kelurahan = await db.Kelurahan.OrderBy(k => k.Id).FirstAsync();
+        var category = await db.ProductCategories.OrderBy(c => c.Id).FirstAsync();
+        var staffId = await db.Users.Where(u => u.Email == staff).Select(u => u.Id).SingleAsync();
+        var ids = new Dictionary<string, string>
+        {
+            ["/Registry/Units/"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/Registry/Sentra/"] = sentra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/Admin/Kelurahan/"] = kelurahan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/Admin/Categories/"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/Admin/Users/"] = staffId,
+            ["/Directory/Sentra"] = sentra.Slug,
+            ["/Directory/Kelurahan"] = kelurahan.Slug,
+            ["/Dashboard/Kecamatan"] = "62.71.01",
+            ["/Dashboard/Kelurahan"] = kelurahan.Code,
+        };
+
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var urls = new Dictionary<string, string>();
+        foreach (var group in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath))
+        {
+            var pattern = "/" + group.OrderBy(e => e.RoutePattern.RawText!.Length).First().RoutePattern.RawText;
+            var value = ids.FirstOrDefault(i => group.Key.StartsWith(i.Key, StringComparison.Ordinal)).Value;
+            urls[group.Key] = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\w+(:int)?\??\}", value ?? "");
+        }
+
+        return urls;
+    }
+
+    /// <summary>Every named field a person could change, with what the page put in it.</summary>
+    private static List<(string Name, string Value, bool Text)> Fields(IHtmlFormElement form)
+    {
+        var fields = new List<(string, string, bool)>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add((name, box.Value, false));
+                    }
+
+                    break;
+                case IHtmlInputElement { Name: "__RequestVerificationToken" } token:
+                    fields.Add((token.Name!, token.Value, false));
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: not ("submit" or "button" or "file" or "hidden") } input:
+                    fields.Add((name, input.Value, true));
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: "hidden" } hidden:
+                    fields.Add((name, hidden.Value, false));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } area:
+                    fields.Add((name, area.Value, true));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    // A tampered request sends anything in place of an option.
+                    fields.Add((name, select.Value ?? "", true));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    private static string Body(IEnumerable<(string Name, string Value, bool Text)> fields, string payload) =>
+        string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + (f.Text ? payload : Uri.EscapeDataString(f.Value))));
+
+    private static void Check(List<string> failures, string what, HttpStatusCode status, string body)
+    {
+        if ((int)status >= 500)
+        {
+            failures.Add($"{what}: HTTP {(int)status}");
+        }
+
+        if (body.Contains(Script, StringComparison.OrdinalIgnoreCase) || body.Contains("<img src=x", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{what}: the markup came back unencoded");
+        }
+    }
+
+    [Fact]
+    public async Task Every_form_and_search_box_answers_hostile_input_without_a_500_and_keeps_markup_encoded()
+    {
+        var urls = await UrlsAsync();
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        using var browser = new Browser(App, followRedirects: false);
+        await browser.SignInAsync(admin);
+        var failures = new List<string>();
+        var forms = 0;
+
+        foreach (var (page, url) in urls.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            var document = await browser.GetAsync(url);
+            if (browser.LastStatus != HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            foreach (var form in document.QuerySelectorAll<IHtmlFormElement>("main form"))
+            {
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+                // Signing out would end the test's session; the other forms are all fair game.
+                if (action.StartsWith("/Account/Logout", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var fields = Fields(form);
+                if (!fields.Exists(f => f.Text))
+                {
+                    continue;
+                }
+
+                forms++;
+                var post = string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase);
+                foreach (var (name, payload) in Payloads)
+                {
+                    using var response = post
+                        ? await browser.Client.PostAsync(action, new StringContent(Body(fields, payload), Encoding.UTF8, "application/x-www-form-urlencoded"))
+                        : await browser.Client.GetAsync(action + (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Body(fields.Where(f => f.Name != "__RequestVerificationToken"), payload));
+                    Check(failures, $"{(post ? "POST" : "GET")} {action} ({page}) with {name}", response.StatusCode, await response.Content.ReadAsStringAsync());
+                }
+            }
+        }
+
+        Assert.True(forms >= 15, $"Only {forms} forms with text fields found");
+
+        // Query parameters typed into the address bar, on pages and the open API.
+        string[] queries =
+        [
+            "/Directory?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&halaman={0}", "/Registry/Units?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&status={0}&hal={0}",
+            "/Registry/Sentra?q={0}&kecamatan={0}&status={0}&hal={0}", "/Admin/Audit?q={0}&entitas={0}&pengguna={0}&dari={0}&sampai={0}&hal={0}",
+            "/Admin/Users?q={0}", "/Dashboard/Export?tabel={0}&format={0}&kecamatan={0}&kelurahan={0}", "/Account/Login?returnUrl={0}",
+            "/api/v1/sentra?q={0}&kecamatan={0}", "/api/v1/sentra.csv?q={0}", "/api/v1/kelurahan?kecamatan={0}", "/api/v1/units/by-kecamatan?format={0}",
+            "/Directory/Sentra/{0}", "/Directory/Kelurahan/{0}", "/Dashboard/Kecamatan/{0}", "/Dashboard/Kelurahan/{0}",
+        ];
+        foreach (var query in queries)
+        {
+            foreach (var (name, payload) in Payloads)
+            {
+                // A NUL in the path never reaches the app: Kestrel answers 400 itself (the test server throws instead).
+                if (!query.Contains('?', StringComparison.Ordinal) && payload.Contains("%00", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, query, payload);
+                using var response = await browser.Client.GetAsync(url);
+                Check(failures, $"GET {query} with {name}", response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+    }
+
+    [Fact]
+    public async Task Markup_typed_into_a_unit_is_saved_as_text_and_shown_encoded()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+        var edit = await browser.GetAsync($"/Registry/Units/Edit/{unit.Id}");
+        var page = await browser.SubmitAsync(edit.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
+        {
+            ["Input.BusinessName"] = "Amplang " + Script,
+            ["Input.MainProducts"] = ImageTag,
+        });
+
+        Assert.Equal($"/Registry/Units/Details/{unit.Id}", browser.LastUrl!.AbsolutePath);
+        Assert.DoesNotContain(Script, page.Source.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", page.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("Amplang " + Script, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("main script, main img[src=x]"));
+    }
+}
