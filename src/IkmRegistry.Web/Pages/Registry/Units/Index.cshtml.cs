@@ -13,6 +13,9 @@ public class IndexModel(RegistryDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
+    /// <summary>Beyond this many matches the list says "more than 10.000" and pages through the first 10.000.</summary>
+    public const int CountLimit = 10_000;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kelurahan { get; set; }
@@ -35,8 +38,11 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = Filter(db.IndustrialUnits.AsNoTracking());
-        var total = await query.CountAsync(cancellationToken);
-        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, total);
+        // Counting every match of a common word among a million units costs seconds: count up to a limit only.
+        var total = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        Paging = total > CountLimit
+            ? new Paging(Paging.Clamp(PageNumber), PageSize, CountLimit, Capped: true)
+            : new Paging(Paging.Clamp(PageNumber), PageSize, total);
         var english = Infrastructure.Localization.IsEnglish;
         Rows = await Order(query)
             .Skip(Paging.Skip).Take(PageSize)
