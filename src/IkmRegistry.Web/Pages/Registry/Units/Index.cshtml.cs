@@ -13,8 +13,8 @@ public class IndexModel(RegistryDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
-    /// <summary>Beyond this many matches the list says "more than 10.000" and pages through the first 10.000.</summary>
-    public const int CountLimit = 10_000;
+    /// <summary>Beyond this many matches a search says "more than 1.000" and pages through the first 1.000.</summary>
+    public const int CountLimit = 1_000;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
@@ -38,9 +38,10 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = Filter(db.IndustrialUnits.AsNoTracking());
-        // Counting every match of a common word among a million units costs seconds: count up to a limit only.
-        var total = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
-        Paging = total > CountLimit
+        // Counting every match of a common word among a million units costs seconds: a search counts up to a limit.
+        var searched = Identifiers.Clean(Q) is not null;
+        var total = await (searched ? query.Take(CountLimit + 1) : query).CountAsync(cancellationToken);
+        Paging = searched && total > CountLimit
             ? new Paging(Paging.Clamp(PageNumber), PageSize, CountLimit, Capped: true)
             : new Paging(Paging.Clamp(PageNumber), PageSize, total);
         var english = Infrastructure.Localization.IsEnglish;
