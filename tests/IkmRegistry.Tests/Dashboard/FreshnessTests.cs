@@ -82,6 +82,31 @@ public class FreshnessTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("2", Figure(await browser.GetAsync($"/Dashboard/Kelurahan/{Pahandut}"), "units"));
     }
 
+    [Fact]
+    public async Task The_page_lists_the_first_100_possible_duplicates_and_the_export_all_of_them()
+    {
+        var unit = await Seed.UnitAsync(App, "Amplang 000", Pahandut);
+        var columns = await App.TextAsync("""
+            SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'business_name', 'nik')
+            """);
+        // 101 names, each twice: 101 groups of possible duplicates.
+        await App.ExecuteAsync($"""
+            INSERT INTO industrial_unit (id, business_name, nik, {columns})
+            SELECT {unit.Id} + n, 'Amplang ' || lpad((n / 2)::text, 3, '0'), NULL, {columns}
+              FROM industrial_unit, generate_series(1, 201) n WHERE id = {unit.Id}
+            """);
+        using var browser = await SignedInAsync(App);
+
+        var page = await browser.GetAsync("/Dashboard");
+        using var csv = await browser.Client.GetAsync("/Dashboard/Export?tabel=kemungkinan-duplikat&format=csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(100, Rows(page, "kemungkinan-duplikat").Count);
+        Assert.Equal("1", page.QuerySelector("[data-more-rows]")!.GetAttribute("data-more-rows"));
+        Assert.Equal(1 + 101, lines.Length);
+    }
+
     private static async Task<Headline> ShownAsync(Browser browser)
     {
         var page = await browser.GetAsync("/Dashboard");
