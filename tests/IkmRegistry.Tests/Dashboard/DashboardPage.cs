@@ -32,6 +32,14 @@ public static class DashboardPage
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    public static async Task<string> TextAsync(this RegistryApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
     /// <summary>Rows of a query whose first column is a label and the others numbers.</summary>
     public static async Task<Dictionary<string, long[]>> GroupsAsync(this RegistryApp app, string sql)
     {

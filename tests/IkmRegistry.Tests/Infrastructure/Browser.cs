@@ -81,8 +81,10 @@ public sealed class Browser(WebApplicationFactory<Program> app, bool followRedir
         // Relative to the page the form came from (which may not be the last page fetched).
         var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(form.Owner!.Url).PathAndQuery : action;
-        using var content = new FormUrlEncodedContent(fields);
-        using var response = await _client.PostAsync(target, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) };
+        // As a browser does on every form POST.
+        request.Headers.Add("Origin", _client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        using var response = await _client.SendAsync(request);
         return await ParseAsync(response);
     }
 

@@ -704,6 +704,9 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.HasIndex("RegisteredOn")
                         .HasDatabaseName("ix_industrial_unit_registered_on");
 
+                    b.HasIndex("BusinessName", "Id")
+                        .HasDatabaseName("ix_industrial_unit_business_name_id");
+
                     b.HasIndex("CategoryId", "Status")
                         .HasDatabaseName("ix_industrial_unit_category_id_status");
 

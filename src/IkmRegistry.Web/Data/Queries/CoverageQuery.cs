@@ -18,8 +18,10 @@ public sealed record CoverageScope(int? KecamatanId = null, int? KelurahanId = n
 /// The figures of the coverage dashboards, aggregated by PostgreSQL (GROUP BY, COUNT, SUM) in a fixed handful
 /// of queries per request, whatever the number of units. Only active kelurahan (not retired) are counted as
 /// areas of the city and of a kecamatan; a kelurahan is covered when it has at least one sentra with status Aktif.
+/// The figures of a scope are computed once per registry version (<see cref="RegistryCache"/>): always equal to the
+/// live counts, without running the aggregates again on every request.
 /// </summary>
-public sealed class CoverageQuery(RegistryDbContext db)
+public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version, RegistryCache cache)
 {
     public sealed record Area(int Id, string Code, string Name, int KecamatanId, string KecamatanCode, string KecamatanName, double Latitude, double Longitude);
 
@@ -77,7 +79,10 @@ public sealed class CoverageQuery(RegistryDbContext db)
         HAVING count(DISTINCT regexp_replace(lower(u.business_name), '[^a-z0-9]', '', 'g')) > 1
         """;
 
-    public async Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken)
+    public Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken) =>
+        cache.GetOrComputeAsync(version, scope, ct => ComputeAsync(scope, ct), cancellationToken);
+
+    private async Task<Figures> ComputeAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
         // One kelurahan is shown even when retired (its page says so); wider scopes count active kelurahan only.
         var areaQuery = scope.KelurahanId is int kelurahanId
@@ -196,12 +201,14 @@ public sealed class CoverageQuery(RegistryDbContext db)
     /// <summary>One page of a kelurahan's units (every status), by business name.</summary>
     public async Task<(IReadOnlyList<UnitListRow> Rows, int Total)> UnitsAsync(int kelurahanId, int skip, int take, CancellationToken cancellationToken)
     {
-        var query = db.IndustrialUnits.AsNoTracking().Where(u => u.KelurahanId == kelurahanId);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(u => u.Status).ThenBy(u => u.BusinessName).ThenBy(u => u.Id)
-            .Skip(skip).Take(take)
-            .Select(u => new UnitListRow(u.Id, u.BusinessName, u.Category.NameId, u.Category.NameEn, u.WorkersMale, u.WorkersFemale, u.Status, u.RegisteredOn, u.Nib != null))
-            .ToListAsync(cancellationToken);
+        var total = await db.IndustrialUnits.CountAsync(u => u.KelurahanId == kelurahanId, cancellationToken);
+        var rows = await AllUnits(kelurahanId).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return (rows, total);
     }
+
+    /// <summary>Every unit of a kelurahan in the list's order, to be read as a stream (the export).</summary>
+    public IQueryable<UnitListRow> AllUnits(int kelurahanId) =>
+        db.IndustrialUnits.AsNoTracking().Where(u => u.KelurahanId == kelurahanId)
+            .OrderBy(u => u.Status).ThenBy(u => u.BusinessName).ThenBy(u => u.Id)
+            .Select(u => new UnitListRow(u.Id, u.BusinessName, u.Category.NameId, u.Category.NameEn, u.WorkersMale, u.WorkersFemale, u.Status, u.RegisteredOn, u.Nib != null));
 }

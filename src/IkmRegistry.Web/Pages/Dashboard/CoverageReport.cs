@@ -335,21 +335,25 @@ public sealed class CoverageReport
         return table;
     }
 
-    public ReportTable DuplicatesTable()
+    /// <param name="rowLimit">At most this many rows (the page), or all of them (the export).</param>
+    public ReportTable DuplicatesTable(int? rowLimit = null)
     {
         var names = _f.Areas.ToDictionary(a => a.Id);
+        var all = _f.DuplicateNames.Count + _f.DuplicateNiks.Count;
+        var limit = Math.Min(rowLimit ?? all, all);
         var table = new ReportTable("kemungkinan-duplikat", _l["Kemungkinan unit ganda"],
             [new(_l["Jenis kecocokan"]), new(_l["Kelurahan"]), new(_l["Nama usaha"]), new(_l["Jumlah unit"], ColumnKind.Number)])
         {
             Description = _l["Nama usaha dibandingkan tanpa huruf besar, spasi dan tanda baca. NIK tidak pernah ditampilkan: hanya bahwa ada kecocokan."],
+            MoreRows = all - limit,
         };
-        foreach (var d in _f.DuplicateNames)
+        foreach (var d in _f.DuplicateNames.Take(limit))
         {
             var area = names[d.KelurahanId];
             table.Add(_l["Nama usaha sama"].Value, new Cell(area.Name, KelurahanHref(area.Code)), d.BusinessName, d.Units);
         }
 
-        foreach (var d in _f.DuplicateNiks)
+        foreach (var d in _f.DuplicateNiks.Take(limit - table.Rows.Count))
         {
             table.Add(_l["NIK pemilik sama"].Value, "", d.BusinessNames, d.Units);
         }
@@ -358,10 +362,17 @@ public sealed class CoverageReport
     }
 
     /// <summary>
+    /// How many possible duplicates a page lists: with a million units there can be a hundred thousand groups,
+    /// far too many to read (or to render on every request). The export lists them all.
+    /// </summary>
+    public const int PageDuplicateRows = 100;
+
+    /// <summary>
     /// Every table of the report, in page order; exports look tables up here by key. A kecamatan or kelurahan page
     /// leaves out the breakdowns that would have a single row (its headline already gives those figures).
     /// </summary>
-    public IReadOnlyList<ReportTable> Tables()
+    /// <param name="forPage">True for the page: the possible duplicates are cut to <see cref="PageDuplicateRows"/>.</param>
+    public IReadOnlyList<ReportTable> Tables(bool forPage = false)
     {
         var tables = new List<ReportTable> { CandidatesTable() };
         if (_f.Scope.IsCity)
@@ -374,7 +385,7 @@ public sealed class CoverageReport
             tables.Add(KelurahanTable());
         }
 
-        tables.AddRange([CategoryTable(), ScaleTable(), GenderTable(), RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable()]);
+        tables.AddRange([CategoryTable(), ScaleTable(), GenderTable(), RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable(forPage ? PageDuplicateRows : null)]);
         return tables;
     }
 }

@@ -60,10 +60,12 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
         }
 
         ReportTable? report;
+        IQueryable<CoverageQuery.UnitListRow>? units = null;
         if (table == "unit" && scope.KelurahanId is int kelurahanId)
         {
-            var (rows, _) = await query.UnitsAsync(kelurahanId, 0, int.MaxValue, cancellationToken);
-            report = KelurahanModel.UnitTable(rows, localizer);
+            // Only the headers here: the rows are read one by one while the file is written.
+            report = KelurahanModel.UnitTable([], localizer);
+            units = query.AllUnits(kelurahanId);
         }
         else
         {
@@ -89,9 +91,47 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
         logger.LogInformation("Dashboard export of table {Table} ({Scope}) as {Format} by user {UserId}", report.Key, scopeName, format, userId);
 
         var fileName = $"{report.Key}-{scopeName.Replace('.', '-')}-{DateTime.UtcNow.AddHours(7):yyyy-MM-dd}.{format}";
+        if (units is not null)
+        {
+            return File(await WriteUnitsAsync(report, units, format, cancellationToken), ContentType(format), fileName);
+        }
+
         return format == "xlsx"
-            ? File(await TableExport.XlsxAsync(report, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName)
-            : File(TableExport.Csv(report), "text/csv; charset=utf-8", fileName);
+            ? File(await TableExport.XlsxAsync(report, cancellationToken), ContentType(format), fileName)
+            : File(TableExport.Csv(report), ContentType(format), fileName);
+    }
+
+    private static string ContentType(string format) =>
+        format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+
+    /// <summary>
+    /// A kelurahan can hold tens of thousands of units: they are written row by row to a temporary file that is
+    /// deleted when the answer has been sent, so memory does not grow with the number of units.
+    /// </summary>
+    private async Task<Stream> WriteUnitsAsync(ReportTable headers, IQueryable<CoverageQuery.UnitListRow> units, string format, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            if (format == "xlsx")
+            {
+                // MiniExcel reads its rows synchronously: the query is read as a synchronous stream too.
+                await TableExport.WriteXlsxAsync(file, headers, units.AsEnumerable().Select(u => KelurahanModel.UnitRow(u, localizer)), cancellationToken);
+            }
+            else
+            {
+                await TableExport.WriteCsvAsync(file, headers, units.AsAsyncEnumerable().Select(u => KelurahanModel.UnitRow(u, localizer)), cancellationToken);
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 }
 
@@ -103,8 +143,21 @@ public static class TableExport
 
     public static async Task<byte[]> XlsxAsync(ReportTable table, CancellationToken cancellationToken)
     {
-        var rows = table.AllRows.Select(row =>
+        using var stream = new MemoryStream();
+        await WriteXlsxAsync(stream, table, table.AllRows, cancellationToken);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the table's headers and the given rows (read one by one) as an xlsx sheet.</summary>
+    public static Task WriteXlsxAsync(Stream stream, ReportTable table, IEnumerable<Cell[]> rows, CancellationToken cancellationToken) =>
+        stream.SaveAsAsync(XlsxRows(table, rows), sheetName: SheetName(table.Key), cancellationToken: cancellationToken);
+
+    private static IEnumerable<Dictionary<string, object?>> XlsxRows(ReportTable table, IEnumerable<Cell[]> rows)
+    {
+        var any = false;
+        foreach (var row in rows)
         {
+            any = true;
             var values = new Dictionary<string, object?>(table.Columns.Count);
             for (var i = 0; i < table.Columns.Count; i++)
             {
@@ -117,38 +170,52 @@ public static class TableExport
                 };
             }
 
-            return values;
-        }).ToList();
-
-        if (rows.Count == 0)
-        {
-            // MiniExcel writes headers from the first row: an empty table still gets its header row.
-            rows.Add(table.Columns.ToDictionary(c => c.Header, _ => (object?)null));
+            yield return values;
         }
 
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: SheetName(table.Key), cancellationToken: cancellationToken);
-        return stream.ToArray();
+        if (!any)
+        {
+            // MiniExcel writes headers from the first row: an empty table still gets its header row.
+            yield return table.Columns.ToDictionary(c => c.Header, _ => (object?)null);
+        }
     }
 
     public static byte[] Csv(ReportTable table)
     {
         var text = new StringBuilder();
-        text.AppendJoin(Registry.SheetExport.CsvSeparator, table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        text.Append(CsvHeader(table));
         foreach (var row in table.AllRows)
         {
-            text.AppendJoin(Registry.SheetExport.CsvSeparator, row.Select((cell, i) => cell.Value switch
-            {
-                null => "",
-                int n => n.ToString(CultureInfo.InvariantCulture),
-                // Decimal comma without thousands separator, as Excel reads it with Indonesian settings.
-                double d => d.ToString("0.0", CultureInfo.GetCultureInfo(Localization.Indonesian)),
-                var v => Quote(Neutralise(v.ToString() ?? "")),
-            })).Append("\r\n");
+            text.Append(CsvLine(row));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
+
+    /// <summary>Writes the table's headers and the given rows, read one by one, as CSV (UTF-8 with BOM).</summary>
+    public static async Task WriteCsvAsync(Stream stream, ReportTable table, IAsyncEnumerable<Cell[]> rows, CancellationToken cancellationToken)
+    {
+        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteAsync(CsvHeader(table).AsMemory(), cancellationToken);
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                await writer.WriteAsync(CsvLine(row).AsMemory(), cancellationToken);
+            }
+        }
+    }
+
+    private static string CsvHeader(ReportTable table) => string.Join(Registry.SheetExport.CsvSeparator, table.Columns.Select(c => Quote(c.Header))) + "\r\n";
+
+    private static string CsvLine(Cell[] row) => string.Join(Registry.SheetExport.CsvSeparator, row.Select(cell => cell.Value switch
+    {
+        null => "",
+        int n => n.ToString(CultureInfo.InvariantCulture),
+        // Decimal comma without thousands separator, as Excel reads it with Indonesian settings.
+        double d => d.ToString("0.0", CultureInfo.GetCultureInfo(Localization.Indonesian)),
+        var v => Quote(Neutralise(v.ToString() ?? "")),
+    })) + "\r\n";
 
     private static string Quote(string text) => Registry.SheetExport.Quote(text);
 

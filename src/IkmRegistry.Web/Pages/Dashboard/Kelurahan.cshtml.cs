@@ -57,13 +57,24 @@ public class KelurahanModel(RegistryDbContext db, CoverageQuery query, IStringLo
         ]);
         foreach (var u in rows)
         {
-            int? workers = u.WorkersMale is null && u.WorkersFemale is null ? null : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0);
-            table.Add(u.BusinessName, Localization.IsEnglish ? u.CategoryNameEn : u.CategoryNameId, new Cell(workers),
-                u.Status == Domain.UnitStatus.Aktif ? localizer["Aktif"].Value : localizer["Tutup"].Value,
-                u.RegisteredOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture),
-                u.HasNib ? localizer["Ada"].Value : localizer["Belum ada"].Value);
+            table.Add(UnitRow(u, localizer));
         }
 
         return table;
+    }
+
+    /// <summary>One row of <see cref="UnitTable"/>; the export writes the rows one by one without building the table.</summary>
+    public static Cell[] UnitRow(CoverageQuery.UnitListRow u, IStringLocalizer localizer)
+    {
+        int? workers = u.WorkersMale is null && u.WorkersFemale is null ? null : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0);
+        return
+        [
+            u.BusinessName,
+            Localization.IsEnglish ? u.CategoryNameEn : u.CategoryNameId,
+            new Cell(workers),
+            u.Status == Domain.UnitStatus.Aktif ? localizer["Aktif"].Value : localizer["Tutup"].Value,
+            u.RegisteredOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture),
+            u.HasNib ? localizer["Ada"].Value : localizer["Belum ada"].Value,
+        ];
     }
 }

@@ -53,6 +53,9 @@ public sealed class ReportTable(string key, string title, IReadOnlyList<Column> 
     /// <summary>A closing row (e.g. the city total), shown in tfoot and exported last.</summary>
     public Cell[]? Total { get; set; }
 
+    /// <summary>Rows left out on the page (the export has them all); see <see cref="CoverageReport.Tables"/>.</summary>
+    public int MoreRows { get; init; }
+
     public string? Description { get; init; }
     public ChartSpec? Chart { get; init; }
 

@@ -2,6 +2,7 @@ using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>The public sentra directory: active sentra, filtered by area and category and searched by name and products.</summary>
 [EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class IndexModel(RegistryDbContext db) : PageModel
 {
     public const int PageSize = 10;

@@ -1,11 +1,14 @@
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>One kelurahan for the public: its sentra (or that it has none yet) and its active units by category.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class KelurahanModel(RegistryDbContext db, IConfiguration configuration) : PageModel
 {
     public PublicKelurahan Kelurahan { get; private set; } = null!;

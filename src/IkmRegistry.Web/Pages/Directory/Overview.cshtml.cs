@@ -1,9 +1,12 @@
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>The city for the public: how many active kelurahan have an active sentra, on a map and in a table.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class OverviewModel(RegistryDbContext db, IConfiguration configuration) : PageModel
 {
     public List<PublicKelurahan> Kelurahan { get; private set; } = [];

@@ -1,10 +1,13 @@
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>One active sentra for the public: what it makes, where it is, and the members that agreed to be listed.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class SentraModel(RegistryDbContext db, IConfiguration configuration) : PageModel
 {
     public PublicSentra Sentra { get; private set; } = null!;

@@ -1,7 +1,8 @@
 namespace IkmRegistry.Web.Pages.Registry;
 
 /// <summary>A page of a server-side list: which page, how many in all, and the links that keep the filters.</summary>
-public sealed record Paging(int Page, int PageSize, int Total)
+/// <param name="Capped">True when the list counted only up to <see cref="Total"/> and has more rows than that.</param>
+public sealed record Paging(int Page, int PageSize, int Total, bool Capped = false)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 

@@ -1,5 +1,6 @@
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
+using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Registry.Units;
 
@@ -30,6 +31,31 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(["Mebel Ulin Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=lemari")));
         Assert.Equal(["Amplang Ikan Pipih Bu Sari"], Names(await browser.GetAsync("/Registry/Units?q=9120000000001")));
         Assert.Empty(Names(await browser.GetAsync("/Registry/Units?q=%25")));
+    }
+
+    [Fact]
+    public async Task A_search_with_more_than_a_thousand_matches_says_so_instead_of_counting_them_all_and_a_list_without_one_counts_exactly()
+    {
+        var unit = await Seed.UnitAsync(App, "Amplang 0000");
+        var columns = await App.TextAsync("""
+            SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'business_name')
+            """);
+        await App.ExecuteAsync($"""
+            INSERT INTO industrial_unit (id, business_name, {columns})
+            SELECT {unit.Id} + n, 'Amplang ' || lpad(n::text, 4, '0'), {columns} FROM industrial_unit, generate_series(1, 1000) n WHERE id = {unit.Id}
+            """);
+        using var browser = await OfficialAsync();
+
+        var all = await browser.GetAsync("/Registry/Units?q=amplang");
+        var last = await browser.GetAsync("/Registry/Units?q=amplang&hal=40");
+        var unsearched = await browser.GetAsync("/Registry/Units?status=Aktif");
+
+        Assert.Contains("lebih dari 1.000 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Amplang 0000", "Amplang 0001"], Names(all)[..2]);
+        Assert.Equal("Amplang 0999", Names(last)[^1]);
+        // Without a search term the count is cheap (btree indexes) and stays exact.
+        Assert.Contains("Halaman 1 dari 41 · 1.001 data", unsearched.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

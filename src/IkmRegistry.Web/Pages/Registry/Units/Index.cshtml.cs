@@ -13,6 +13,9 @@ public class IndexModel(RegistryDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
+    /// <summary>Beyond this many matches a search says "more than 1.000" and pages through the first 1.000.</summary>
+    public const int CountLimit = 1_000;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kelurahan { get; set; }
@@ -64,8 +67,12 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = Filter(db.IndustrialUnits.AsNoTracking(), Filters);
-        var total = await query.CountAsync(cancellationToken);
-        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, total);
+        // Counting every match of a common word among a million units costs seconds: a search counts up to a limit.
+        var searched = Identifiers.Clean(Q) is not null;
+        var total = await (searched ? query.Take(CountLimit + 1) : query).CountAsync(cancellationToken);
+        Paging = searched && total > CountLimit
+            ? new Paging(Paging.Clamp(PageNumber), PageSize, CountLimit, Capped: true)
+            : new Paging(Paging.Clamp(PageNumber), PageSize, total);
         var english = Infrastructure.Localization.IsEnglish;
         Rows = await Order(query, Sort)
             .Skip(Paging.Skip).Take(PageSize)
