@@ -6,6 +6,7 @@
 #   scripts/bench.sh --sizes 4133,100000     the same with a list
 #   scripts/bench.sh --quick                 2 s a measurement, one round (a check of the plumbing, not figures)
 #   --duration S   seconds a wrk run (default 5)    --rounds N   rounds at 32 and 64 connections (default 2)
+# After the sizes it runs scripts/bench/import.sh (the 100.000-row import, xlsx and CSV).
 #   --keep         keep the work folder (the database, stopped) for EXPLAIN ANALYZE afterwards
 #   --soak         only the load and soak run (scripts/bench/soak.sh; part of every run otherwise)
 # It builds Release, starts a throwaway PostgreSQL (own folder, free port; fsync off: benchmark data only), loads
@@ -246,5 +247,12 @@ for size in "${sizes[@]}"; do
   write_report
   log "[$size] selesai; laporan: docs/benchmarks.md"
 done
+# The import (issue 6): 100.000-row xlsx and CSV files into a registry with the demo data, on its own throwaway
+# PostgreSQL (so this run's loaded sizes do not change its figures). Skipped with --soak and --quick.
+if [ -n "$levels" ] && [ -z "$quick" ]; then
+  log "Impor: berkas 100.000 baris (xlsx dan CSV)"
+  IMPORT_OUT="$work/raw/import-100000.jsonl" "$ROOT/scripts/bench/import.sh" 100000
+  write_report
+fi
 log "Selesai: docs/benchmarks.md"
 [ -z "${soak_failed:-}" ] || { log "Uji soak: ada galat atau memori terus naik (docs/benchmarks.md)"; exit 1; }

@@ -2,7 +2,8 @@
 # The import benchmark (issue 6): a registry with the demo data (4.133 units), then a generated field-data file of
 # ROWS new units (default 100.000) as xlsx and as CSV, each imported exactly as the background worker does
 # (checks, streaming reader and validation, staging with binary COPY, set-based matching, one-transaction commit).
-# Prints one JSON line per file and writes them to docs/benchmarks-raw/import-ROWS.jsonl.
+# Prints one JSON line per file and writes them to $IMPORT_OUT (default docs/benchmarks-raw/import-ROWS.jsonl),
+# which scripts/bench/report.py turns into the import table of docs/benchmarks.md.
 #   scripts/bench/import.sh [ROWS]
 # Uses its own throwaway PostgreSQL (fsync off: benchmark data only) and stops it on exit. Builds Release.
 set -euo pipefail
@@ -23,8 +24,8 @@ export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;
 export ASPNETCORE_ENVIRONMENT=Production Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
 "${app[@]}" --prepare-only --demo >/dev/null
 
-out="docs/benchmarks-raw/import-$rows.jsonl"
-mkdir -p docs/benchmarks-raw
+out="${IMPORT_OUT:-$ROOT/docs/benchmarks-raw/import-$rows.jsonl}"
+mkdir -p "$(dirname "$out")"
 : >"$out"
 for file in "pendataan-$rows.xlsx" "pendataan-$rows.csv"; do
   log "Membuat $file"

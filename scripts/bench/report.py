@@ -5,6 +5,7 @@ Each page run's throughput is divided by the mean of the B1 runs just before and
 table shows medians over rounds. Text below the FINDINGS marker of an existing report is kept (hand-written analysis).
 """
 import csv
+import json
 import os
 import statistics
 import sys
@@ -186,7 +187,24 @@ def main(raw, out):
         w(f"| {int(load['size']):,} | {int(load['units']):,} | {load['sentra']} | {int(load['memberships']):,} | {seconds:.1f} s | "
           f"{number(int(load['units']) / seconds) if seconds > 0 else '–'} | {float(load['prepare_wall_s']):.1f} s |")
     w("")
-    w("Import (issue 6): not measured: import not built yet.")
+    imports = []
+    for name in sorted(os.listdir(raw)):
+        if name.startswith("import-") and name.endswith(".jsonl"):
+            with open(os.path.join(raw, name), encoding="utf-8") as f:
+                imports += [json.loads(line) for line in f if line.strip()]
+    if imports:
+        w("Import (issue 6, `scripts/bench/import.sh`): a generated field-data file of new units into a registry with the demo data,")
+        w("through the same code as the background worker (checks, streaming read and validation, staging by binary COPY,")
+        w("set-based matching; then the one-transaction commit with audit entries). Goals: read and validate under 10 s,")
+        w("commit under 10 s, peak working set under 500 MB.")
+        w("")
+        w("| File | Size | Rows | Read, validate, stage, match | Commit | Peak working set | Status | Load average | Commit, date |")
+        w("|---|--:|--:|--:|--:|--:|---|---|---|")
+        for i in imports:
+            w(f"| {i['format']} | {i['bytes'] / 1024 / 1024:.1f} MB | {i['rows']:,} | {i['read_s']:.1f} s | {i['commit_s']:.1f} s | "
+              f"{i['peak_working_set_mb']} MB | {i['status']} ({i['inserted']:,} new) | {i['load_average']} | {i['commit']}, {i['date']} |")
+    else:
+        w("Import (issue 6): not measured in this run (`scripts/bench/import.sh`).")
     w("")
     w("Raw wrk outputs, one file per size, and the figures as TSV: [benchmarks-raw/](benchmarks-raw/).")
     w("")

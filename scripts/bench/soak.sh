@@ -4,13 +4,14 @@
 # /proc/PID/status) sampled every few seconds, and a verdict on whether memory keeps growing.
 #   scripts/bench/soak.sh SIZE BASE_URL APP_PID OUT_DIR STAFF_COOKIE
 #   env: SOAK_DURATION (s, default 60), SOAK_CONNECTIONS (default 64), SOAK_SAMPLE (s, default 5),
-#        SOAK_WARMUP (s of the same mix before the measured run, default 20; JIT, pools and caches fill there),
+#        SOAK_WARMUP (s of the same mix before the measured run, default 60: JIT, pools and caches fill there, and
+#        the server GC reaches its first full collection, which a 20 s warm-up left inside the measured minute),
 #        SOAK_SENTRA and SOAK_UNITS (paths of sentra and unit pages to take in turn)
 # Writes OUT_DIR/soak-SIZE.txt (wrk outputs), OUT_DIR/soak-memory-SIZE.tsv (samples) and a line of OUT_DIR/soak.tsv.
 # Exits 1 when a request failed (any answer outside 2xx, or a socket error) or memory kept growing.
 set -euo pipefail
 size="$1" base="$2" pid="$3" out="$4" cookie="$5"
-duration="${SOAK_DURATION:-60}" connections="${SOAK_CONNECTIONS:-64}" every="${SOAK_SAMPLE:-5}" warmup="${SOAK_WARMUP:-20}"
+duration="${SOAK_DURATION:-60}" connections="${SOAK_CONNECTIONS:-64}" every="${SOAK_SAMPLE:-5}" warmup="${SOAK_WARMUP:-60}"
 here="$(cd "$(dirname "$0")" && pwd)"
 
 # Public: the home page, the directory with and without a search, the coverage page, open data, every sentra page.

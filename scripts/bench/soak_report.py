@@ -21,7 +21,7 @@ def soak_section(raw):
         "without a cookie (home, directory with and without a search, coverage, open data JSON and CSV, every sentra "
         "page in turn) and signed-in staff (unit list with and without a search, sentra list, dashboard, 200 unit "
         "pages in turn, each view audited) at the same time, half the connections each, on the same data and app as "
-        "the tables above, after a 20 s warm-up of the same mix. The app's resident memory (VmRSS) is sampled every 5 s. Errors are answers outside 2xx "
+        "the tables above, after a warm-up of the same mix (60 s by default). The app's resident memory (VmRSS) is sampled every 5 s. Errors are answers outside 2xx "
         "(a redirect to sign-in counts) and socket errors. Memory verdict: least-squares slope over the samples "
         "of the second half of the run; \"growing\" when it would add more than 5 % of the mean (at least 16 MB) "
         "a minute.",
