@@ -5,6 +5,7 @@ using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;
@@ -29,8 +30,16 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
             Assert.Equal(0, await db.IndustrialUnits.CountAsync());
         }
 
+        // The upload waits outside the web root under a generated name, and is deleted when the batch closes.
+        var worker = App.Services.GetRequiredService<IkmRegistry.Web.Pages.Registry.Import.ImportWorker>();
+        var stored = Path.Combine(worker.Folder, batch.StoredName!);
+        Assert.True(File.Exists(stored));
+        Assert.DoesNotContain("wwwroot", worker.Folder, StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{32}\\.upload$", batch.StoredName);
+
         batch = await CommitAsync(App, browser, preview);
 
+        Assert.False(File.Exists(stored));
         Assert.Equal(ImportStatus.Committed, batch.Status);
         Assert.Equal(2, batch.InsertedCount);
         Assert.Null(batch.StoredName);
@@ -296,6 +305,24 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
         var page = await UploadAsync(browser, content, name);
 
         Assert.Contains(message, page.QuerySelector("#berkas-error")!.TextContent);
+        await using var db = App.NewDbContext();
+        Assert.Equal(0, await db.ImportBatches.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_with_the_limit_in_the_message()
+    {
+        using var browser = await StaffAsync(App);
+        var line = Encoding.UTF8.GetBytes("Nama Usaha;Nama Pemilik;NIK;Kelurahan;Kategori\n");
+        var big = new byte[21 * 1024 * 1024];
+        for (var i = 0; i + line.Length <= big.Length; i += line.Length)
+        {
+            line.CopyTo(big, i);
+        }
+
+        var page = await UploadAsync(browser, big, "besar.csv");
+
+        Assert.Contains("paling besar 20 MB", page.QuerySelector("#berkas-error")!.TextContent);
         await using var db = App.NewDbContext();
         Assert.Equal(0, await db.ImportBatches.CountAsync());
     }
