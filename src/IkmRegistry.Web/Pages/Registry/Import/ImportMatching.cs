@@ -195,12 +195,13 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             SELECT r.unit_id, {string.Join(", ", created)}, false, @now, @now
               FROM import_row r WHERE r.batch_id = @b AND r.kind IN {newKinds}
             """, b, today, ct, at);
-        var createdJson = string.Join(", ", _columns.Select((c, i) => $"('{c.Property}', {Audit(c, created[i])})"));
+        // A new unit's entry lists its values flat ({"BusinessName": "..."}), which the history reads as "created with":
+        // one C-level jsonb_build_object per row instead of an aggregate over 27 pairs, a third of the commit's time.
+        var createdJson = string.Join(", ", _columns.Select((c, i) => $"'{c.Property}', {Audit(c, created[i])}"));
         await Sql($"""
             INSERT INTO audit_entry (id, occurred_at, user_id, user_name, action, entity_type, entity_id, changes)
             SELECT k.id, @now, @user_id, @user_name, 'Create', 'IndustrialUnit', r.unit_id::text,
-                   (SELECT jsonb_object_agg(v.k, jsonb_build_object('Old', NULL, 'New', v.n))
-                      FROM (VALUES {createdJson}, ('IsDemo', to_jsonb(false))) AS v(k, n) WHERE v.n IS NOT NULL AND v.n <> 'null'::jsonb)
+                   jsonb_strip_nulls(jsonb_build_object({createdJson}, 'IsDemo', false))
               FROM import_row r JOIN import_keys k ON k.row_number = r.row_number AND k.slot = 1
              WHERE r.batch_id = @b AND r.kind IN {newKinds}
             """, b, today, ct, at, user, name);
