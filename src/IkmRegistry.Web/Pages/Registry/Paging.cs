@@ -1,10 +1,10 @@
 namespace IkmRegistry.Web.Pages.Registry;
 
 /// <summary>A page of a server-side list: which page, how many in all, and the links that keep the filters.</summary>
-/// <param name="Capped">True when the list counted only up to <see cref="Total"/> and has more rows than that.</param>
+/// <param name="Capped">True when the list did not count: <see cref="Total"/> rows are known and more follow, so there is a next page.</param>
 public sealed record Paging(int Page, int PageSize, int Total, bool Capped = false)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize) + (Capped ? 1 : 0);
 
     public int Skip => (Math.Clamp(Page, 1, Pages) - 1) * PageSize;
 

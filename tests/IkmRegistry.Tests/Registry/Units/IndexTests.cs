@@ -34,7 +34,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
-    public async Task A_search_with_more_than_a_thousand_matches_says_so_instead_of_counting_them_all_and_a_list_without_one_counts_exactly()
+    public async Task A_search_pages_forward_without_counting_its_matches_and_a_list_without_one_counts_exactly()
     {
         var unit = await Seed.UnitAsync(App, "Amplang 0000");
         var columns = await App.TextAsync("""
@@ -51,7 +51,10 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         var last = await browser.GetAsync("/Registry/Units?q=amplang&hal=40");
         var unsearched = await browser.GetAsync("/Registry/Units?status=Aktif");
 
-        Assert.Contains("lebih dari 1.000 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("lebih dari 25 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(all.QuerySelector("a.page-link[href*='hal=2']"));
+        Assert.Contains("lebih dari 1.000 data", last.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Halaman 41 dari 41 · 1.001 data", (await browser.GetAsync("/Registry/Units?q=amplang&hal=41")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Amplang 0000", "Amplang 0001"], Names(all)[..2]);
         Assert.Equal("Amplang 0999", Names(last)[^1]);
         // Without a search term the count is cheap (btree indexes) and stays exact.

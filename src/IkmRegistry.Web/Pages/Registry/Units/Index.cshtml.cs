@@ -14,7 +14,6 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public const int PageSize = 25;
 
     /// <summary>Beyond this many matches a search says "more than 1.000" and pages through the first 1.000.</summary>
-    public const int CountLimit = 1_000;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
@@ -67,18 +66,29 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = Filter(db.IndustrialUnits.AsNoTracking(), Filters);
-        // Counting every match of a common word among a million units costs seconds: a search counts up to a limit.
-        var searched = Identifiers.Clean(Q) is not null;
-        var total = await (searched ? query.Take(CountLimit + 1) : query).CountAsync(cancellationToken);
-        Paging = searched && total > CountLimit
-            ? new Paging(Paging.Clamp(PageNumber), PageSize, CountLimit, Capped: true)
-            : new Paging(Paging.Clamp(PageNumber), PageSize, total);
         var english = Infrastructure.Localization.IsEnglish;
-        Rows = await Order(query, Sort)
-            .Skip(Paging.Skip).Take(PageSize)
+        IQueryable<Row> Page(int skip, int take) => Order(query, Sort).Skip(skip).Take(take)
             .Select(u => new Row(u.Id, u.BusinessName, u.MainProducts, u.OwnerName, u.Nib, u.Kelurahan.Name, u.Kelurahan.Kecamatan.Name,
-                english ? u.Category.NameEn : u.Category.NameId, u.Status, u.RegisteredOn))
-            .ToListAsync(cancellationToken);
+                english ? u.Category.NameEn : u.Category.NameId, u.Status, u.RegisteredOn));
+
+        if (Identifiers.Clean(Q) is not null)
+        {
+            // A search does not count its matches: with a common word among many units the count costs more than the
+            // page (the planner scans every row for the fuzzy name match). One row more than a page tells whether
+            // there is a next one.
+            var page = Paging.Clamp(PageNumber);
+            var skip = (page - 1) * PageSize;
+            var rows = await Page(skip, PageSize + 1).ToListAsync(cancellationToken);
+            var more = rows.Count > PageSize;
+            Rows = more ? rows[..PageSize] : rows;
+            Paging = new Paging(page, PageSize, skip + Rows.Count, Capped: more);
+        }
+        else
+        {
+            // Without a search term the count is cheap (btree indexes) and stays exact.
+            Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await query.CountAsync(cancellationToken));
+            Rows = await Page(Paging.Skip, PageSize).ToListAsync(cancellationToken);
+        }
 
         KecamatanOptions = await Lookups.KecamatanAsync(db, cancellationToken);
         KelurahanOptions = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
