@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IkmRegistry.Web.Domain;
+using UnitSheet = IkmRegistry.Web.Pages.Registry.UnitSheet;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -471,27 +472,27 @@ public static class DemoData
             var registered = RandomRegistrationDate(random, today);
             yield return new Dictionary<string, object?>
             {
-                ["NIB"] = random.Next(100) < 68 ? $"93{seed % 100:00}{i:000000000}" : null,
-                ["Nama Usaha"] = BusinessName(random, product, owner) + $" {i}",
-                ["Nama Pemilik"] = owner.FullName,
-                ["NIK"] = Nik(random, area.Code.Substring(6, 2), female),
-                ["Kode Kelurahan"] = area.Code,
-                ["Kelurahan"] = area.Name,
-                ["Kategori"] = categoryNames[category.Code],
-                ["Produk Utama"] = product,
-                ["KBLI"] = category.Kbli[random.Next(category.Kbli.Length)],
-                ["Edisi KBLI"] = "2020",
-                ["Alamat"] = $"{_streets[random.Next(_streets.Length)]} No. {random.Next(1, 250)}",
-                ["Telepon"] = $"08{random.Next(11, 53)}{random.Next(1_000_000, 99_999_999)}",
-                ["Tenaga Kerja Laki-laki"] = hasFigures ? workers - women : null,
-                ["Tenaga Kerja Perempuan"] = hasFigures ? women : null,
-                ["Nilai Investasi (Rp)"] = investment,
-                ["Nilai Produksi per Tahun (Rp)"] = investment * random.Next(2, 6),
-                ["Tahun Mulai"] = Math.Max(1990, registered.Year - random.Next(0, 15)),
-                ["Bentuk Badan Usaha"] = LegalForms.Label(RandomLegalForm(random)),
-                ["Setuju Tampil Publik"] = random.Next(100) < 60 ? "Ya" : "Tidak",
-                ["Tanggal Daftar"] = registered.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                ["Sumber Data"] = $"Pendataan {registered.Year}",
+                [UnitSheet.Nib] = random.Next(100) < 68 ? $"93{seed % 100:00}{i:000000000}" : null,
+                [UnitSheet.BusinessName] = BusinessName(random, product, owner) + $" {i}",
+                [UnitSheet.OwnerName] = owner.FullName,
+                [UnitSheet.Nik] = Nik(random, area.Code.Substring(6, 2), female),
+                [UnitSheet.KelurahanCode] = area.Code,
+                [UnitSheet.Kelurahan] = area.Name,
+                [UnitSheet.Category] = categoryNames[category.Code],
+                [UnitSheet.MainProducts] = product,
+                [UnitSheet.Kbli] = category.Kbli[random.Next(category.Kbli.Length)],
+                [UnitSheet.KbliEdition] = "2020",
+                [UnitSheet.Address] = $"{_streets[random.Next(_streets.Length)]} No. {random.Next(1, 250)}",
+                [UnitSheet.Phone] = $"08{random.Next(11, 53)}{random.Next(1_000_000, 99_999_999)}",
+                [UnitSheet.WorkersMale] = hasFigures ? workers - women : null,
+                [UnitSheet.WorkersFemale] = hasFigures ? women : null,
+                [UnitSheet.Investment] = investment,
+                [UnitSheet.ProductionValue] = investment * random.Next(2, 6),
+                [UnitSheet.YearStarted] = Math.Max(1990, registered.Year - random.Next(0, 15)),
+                [UnitSheet.LegalForm] = LegalForms.Label(RandomLegalForm(random)),
+                [UnitSheet.PublicConsent] = random.Next(100) < 60 ? "Ya" : "Tidak",
+                [UnitSheet.RegisteredOn] = registered.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                [UnitSheet.DataSource] = $"Pendataan {registered.Year}",
             };
         }
     }

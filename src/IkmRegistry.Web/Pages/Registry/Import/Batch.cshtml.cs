@@ -83,7 +83,7 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
     {
-        var stored = await db.ImportBatches.Where(b => b.Id == id && (b.Status == ImportStatus.Ready || b.Status == ImportStatus.Failed))
+        var stored = await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
             .Select(b => new { b.StoredName }).SingleOrDefaultAsync(cancellationToken);
         if (stored is not null)
         {

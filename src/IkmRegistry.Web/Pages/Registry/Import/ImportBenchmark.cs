@@ -32,11 +32,11 @@ public static class ImportBenchmark
             {
                 if (first)
                 {
-                    await writer.WriteAsync(string.Join(';', row.Keys) + "\r\n");
+                    await writer.WriteAsync(string.Join(SheetExport.CsvSeparator, row.Keys.Select(SheetExport.Quote)) + "\r\n");
                     first = false;
                 }
 
-                await writer.WriteAsync(string.Join(';', row.Values.Select(v => Convert.ToString(v, CultureInfo.GetCultureInfo("id-ID"))?.Replace(";", ",", StringComparison.Ordinal) ?? "")) + "\r\n");
+                await writer.WriteAsync(string.Join(SheetExport.CsvSeparator, row.Values.Select(SheetExport.CsvField)) + "\r\n");
             }
         }
         else

@@ -96,15 +96,12 @@ public static class ImportTemplate
         return stream.ToArray();
     }
 
-    /// <summary>CSV as Indonesian Excel writes it: UTF-8 with BOM, semicolons.</summary>
+    /// <summary>CSV as Indonesian Excel writes it (UTF-8 with BOM, semicolons), written as the exports write it.</summary>
     public static byte[] Csv()
     {
         var text = new StringBuilder();
-        text.AppendJoin(';', Columns.Select(Quote)).Append("\r\n");
-        text.AppendJoin(';', Columns.Select(c => Quote(Convert.ToString(_example.GetValueOrDefault(c), System.Globalization.CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        text.AppendJoin(SheetExport.CsvSeparator, Columns.Select(SheetExport.Quote)).Append("\r\n");
+        text.AppendJoin(SheetExport.CsvSeparator, Columns.Select(c => SheetExport.CsvField(_example.GetValueOrDefault(c)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
