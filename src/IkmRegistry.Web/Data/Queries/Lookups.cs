@@ -14,9 +14,10 @@ public static class Lookups
 {
     private static readonly ConcurrentDictionary<string, List<SelectListItem>> _lastRead = new();
 
-    private static async Task<List<SelectListItem>> RememberedAsync(string key, Func<Task<List<SelectListItem>>> read)
+    private static async Task<List<SelectListItem>> RememberedAsync(RegistryDbContext db, string key, Func<Task<List<SelectListItem>>> read)
     {
-        key += "|" + CultureInfo.CurrentUICulture.Name;
+        // Per database as well: ids differ between databases, and one process can serve several (the tests do).
+        key = db.Database.GetConnectionString() + "#" + key + "|" + CultureInfo.CurrentUICulture.Name;
         try
         {
             var items = await read();
@@ -42,7 +43,7 @@ public static class Lookups
     }
 
     public static Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default) =>
-        RememberedAsync($"kelurahan|{including}", () => ReadKelurahanAsync(db, including, cancellationToken));
+        RememberedAsync(db, $"kelurahan|{including}", () => ReadKelurahanAsync(db, including, cancellationToken));
 
     private static async Task<List<SelectListItem>> ReadKelurahanAsync(RegistryDbContext db, int? including, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public static class Lookups
             .Select(k => new SelectListItem(k.Name, k.Id.ToString())).ToListAsync(cancellationToken);
 
     public static Task<List<SelectListItem>> CategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
-        RememberedAsync("categories", () => ReadCategoriesAsync(db, cancellationToken));
+        RememberedAsync(db, "categories", () => ReadCategoriesAsync(db, cancellationToken));
 
     private static async Task<List<SelectListItem>> ReadCategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
