@@ -13,8 +13,9 @@
 # each size with the demo generator, serves the app in Production mode with the baseline endpoints on
 # (Benchmark:Baselines=true) on a free loopback port, signs in once through the real forms (the admin sets up
 # two-factor sign-in and creates a staff account; scripts/bench/signin.py) as that staff member, and loads
-# every page with wrk. Rounds are interleaved (B0, B1, page, B1, page, B1, ...) and each page's throughput is
-# divided by the B1 runs just before and after it, so that the drift of a shared machine cancels out.
+# every page with wrk. Rounds are interleaved (baselines, page, B1, page, B1, ...) and each page's throughput is
+# divided by the B1 runs of its kind just before and after it (anonymous B1 for public pages, signed-in B1-auth for
+# the others), so that the drift of a shared machine cancels out; signed-in runs take renewed cookies like a browser.
 # Everything it started is stopped on exit, failure included.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -57,8 +58,9 @@ chmod 755 "$work"
 mkdir -p "$work/raw" "$work/run"
 results="$work/raw/results.tsv"
 loads="$work/raw/load.tsv"
-printf 'size\tlevel\tround\tseq\tname\tconnections\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\n' >"$results"
+printf 'size\tlevel\tround\tseq\tname\tconnections\trps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\trenewed\n' >"$results"
 printf 'size\tunits\tsentra\tmemberships\tgenerator_s\tprepare_wall_s\n' >"$loads"
+printf 'size\tunit_id\tedit_ms\tdashboard_ms\n' >"$work/raw/after-write.tsv"
 app_pid=""
 pg_started=""
 
@@ -132,15 +134,20 @@ measure() {
   local size="$1" level="$2" round="$3" seq="$4" name="$5" connections="$6"; shift 6
   local threads=2 out line
   [ "$connections" -ge 2 ] || threads=1
-  # The public pages are loaded as the public sees them: without signing in. "-nocache" pages bypass the output
-  # cache (a header honoured only with Benchmark:Baselines=true), to show the pages with and without it.
-  local headers=(-H "Cookie: $cookie")
-  case "$name" in directory*|sentra*) headers=() ;; esac
+  # The public pages and the anonymous baselines are loaded as the public sees them: without signing in. The other
+  # pages and the "-auth" baselines carry the staff cookie, renewed like a browser renews it (wrk-summary.lua), and
+  # the newest cookie is kept for the next run. "-nocache" pages bypass the output cache (a header honoured only with
+  # Benchmark:Baselines=true), to show the pages with and without it.
+  local headers=() signed_in=1
+  case "$name" in directory*|sentra*|B0|B1|B2) signed_in="" ;; esac
   case "$name" in *-nocache) headers+=(-H "X-Benchmark-No-Output-Cache: 1") ;; esac
   local rotate=""
   [ $# -lt 2 ] || rotate="$*"
-  out=$(BENCH_PATHS="$rotate" wrk -t "$threads" -c "$connections" -d "${duration}s" --timeout 10s \
+  rm -f "$work/cookie.txt"
+  out=$(BENCH_PATHS="$rotate" BENCH_COOKIE="${signed_in:+$cookie}" BENCH_COOKIE_OUT="${signed_in:+$work/cookie.txt}" \
+        wrk -t "$threads" -c "$connections" -d "${duration}s" --timeout 10s \
         "${headers[@]}" -s "$ROOT/scripts/bench/wrk-summary.lua" "$base$1" 2>&1) || true
+  if [ -n "$signed_in" ] && [ -s "$work/cookie.txt" ]; then cookie=$(cat "$work/cookie.txt"); fi
   {
     printf '### size=%s level=%s round=%s seq=%s name=%s connections=%s paths=%s\n' "$size" "$level" "$round" "$seq" "$name" "$connections" "$*"
     printf '%s\n\n' "$out"
@@ -148,8 +155,8 @@ measure() {
   line=$(grep '^BENCH ' <<<"$out" || true)
   if [ -z "$line" ]; then log "wrk gagal untuk $name:"; echo "$out" >&2; return 1; fi
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$level" "$round" "$seq" "$name" "$connections" \
-    "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field requests)" "$(field non2xx)" "$(field socket_errors)" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$level" "$round" "$seq" "$name" "$connections" \
+    "$(field rps)" "$(field p50_ms)" "$(field p99_ms)" "$(field requests)" "$(field non2xx)" "$(field socket_errors)" "$(field renewed)" >>"$results"
   log "  $(printf '%-10s' "$name") c=$connections  $(field rps) req/s  p50 $(field p50_ms) ms  p99 $(field p99_ms) ms  galat $(( $(field non2xx) + $(field socket_errors) ))"
 }
 
@@ -210,7 +217,7 @@ for size in "${sizes[@]}"; do
     404) printf '%s\tdashboard\tnot present in this build\n' "$size" >>"$work/raw/notes.tsv" ;;
     *) log "/Dashboard menjawab HTTP $dashboard"; exit 1 ;;
   esac
-  for page in "/benchmark/b0" "/benchmark/b1" "${pages[@]#*|}"; do
+  for page in "/benchmark/b0" "/benchmark/b1" "/benchmark/b2" "${pages[@]#*|}"; do
     read -r first _ <<<"$page"
     code=$(status_of "$first")
     [ "$code" = 200 ] || { log "$first menjawab HTTP $code"; exit 1; }
@@ -218,28 +225,47 @@ for size in "${sizes[@]}"; do
 
   log "[$size] Pemanasan"
   saved_duration=$duration; duration=$(( quick ? 1 : 2 ))
-  for page in "b0|/benchmark/b0" "b1|/benchmark/b1" "${pages[@]}"; do
+  for page in "B0|/benchmark/b0" "B0-auth|/benchmark/b0" "B1|/benchmark/b1" "B1-auth|/benchmark/b1" "B2|/benchmark/b2" "${pages[@]}"; do
     read -r -a paths <<<"${page#*|}"
     measure "$size" warmup 0 0 "${page%%|*}" 32 "${paths[@]}" >/dev/null 2>&1
   done
   duration=$saved_duration
   sed -i '/\twarmup\t/d' "$results"
 
-  # Rounds: B0, B1, then every page followed by B1. At 1 connection (latency without queueing) one round.
+  # Rounds: the baselines anonymous and signed in (B0, B0-auth, B1, B1-auth, B2), then every page followed by the B1
+  # of its kind (public pages by B1, signed-in pages by B1-auth; the uncached directory also by B2), and B0 and
+  # B0-auth again at the end, so that each baseline's spread over the run shows. At 1 connection one round.
   for level in $levels; do
     level_rounds=$rounds; [ "$level" != 1 ] || level_rounds=1
     for round in $(seq 1 "$level_rounds"); do
       log "[$size] $level koneksi, putaran $round/$level_rounds"
       seq=0
-      measure "$size" "$level" "$round" $((seq += 1)) B0 "$level" /benchmark/b0
-      measure "$size" "$level" "$round" $((seq += 1)) B1 "$level" /benchmark/b1
+      for baseline in "B0|/benchmark/b0" "B0-auth|/benchmark/b0" "B1|/benchmark/b1" "B1-auth|/benchmark/b1" "B2|/benchmark/b2"; do
+        measure "$size" "$level" "$round" $((seq += 1)) "${baseline%%|*}" "$level" "${baseline#*|}"
+      done
       for page in "${pages[@]}"; do
         read -r -a paths <<<"${page#*|}"
-        measure "$size" "$level" "$round" $((seq += 1)) "${page%%|*}" "$level" "${paths[@]}"
-        measure "$size" "$level" "$round" $((seq += 1)) B1 "$level" /benchmark/b1
+        name="${page%%|*}"
+        measure "$size" "$level" "$round" $((seq += 1)) "$name" "$level" "${paths[@]}"
+        case "$name" in
+          directory*|sentra*) measure "$size" "$level" "$round" $((seq += 1)) B1 "$level" /benchmark/b1 ;;
+          *) measure "$size" "$level" "$round" $((seq += 1)) B1-auth "$level" /benchmark/b1 ;;
+        esac
+        [ "$name" != directory-nocache ] || measure "$size" "$level" "$round" $((seq += 1)) B2 "$level" /benchmark/b2
       done
+      measure "$size" "$level" "$round" $((seq += 1)) B0 "$level" /benchmark/b0
+      measure "$size" "$level" "$round" $((seq += 1)) B0-auth "$level" /benchmark/b0
     done
   done
+
+  # After a write (issue 15): 50 single-unit edits through the real edit form, each followed by one timed dashboard
+  # request (the first after a change is the one an official waits for).
+  if [ -z "$quick" ] && [ "$dashboard" = 200 ]; then
+    log "[$size] Dasbor setelah penyuntingan: 50 kali"
+    edit_ids=$(psql_db "$db" "SELECT id FROM industrial_unit WHERE status = 'Aktif' ORDER BY md5(id::text || 'edit') LIMIT 50" | tr '\n' ' ')
+    python3 "$ROOT/scripts/bench/after_write.py" "$base" "$cookie" "$size" $edit_ids >>"$work/raw/after-write.tsv" \
+      || { log "Penyuntingan untuk uji dasbor gagal"; exit 1; }
+  fi
 
   log "[$size] Uji beban dan ketahanan (soak)"
   SOAK_SENTRA="$sentra_paths" SOAK_UNITS="$unit_paths" "$ROOT/scripts/bench/soak.sh" "$size" "$base" "$app_pid" "$work/raw" "$cookie" || soak_failed=1
