@@ -1,6 +1,5 @@
 using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Registry.Import;
-using Serilog;
 
 // The container's health probe: the runtime image has no curl.
 if (args is ["--health-check", var probeUrl])
@@ -34,7 +33,7 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
 
 app.UseRegistrySecurityHeaders();
 app.UseRegistryErrorPages();
-app.UseSerilogRequestLogging();
+app.UseRegistryRequestLogging();
 app.UseStaticFiles();
 app.UseCookiePolicy();
 app.UseRequestLocalization();

@@ -3,11 +3,18 @@ using System.Net.Sockets;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using IkmRegistry.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Serilog.Core;
 
 namespace IkmRegistry.BrowserTests.Infrastructure;
 
-/// <summary>The real app on a real loopback port, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>
+/// The real app on a real loopback port, and Debian's Chromium driven by Playwright. The app logs every request
+/// (and the sign-in events) into <see cref="Logs"/>, so that a failing step can say what the server answered.
+/// </summary>
 public sealed class BrowserApp : RegistryApp
 {
     private IPlaywright? _playwright;
@@ -19,6 +26,49 @@ public sealed class BrowserApp : RegistryApp
     public IBrowser Chromium { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Information");
+        builder.UseSetting("Serilog:MinimumLevel:Override:IkmRegistry", "Information");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    /// <summary>
+    /// Signs in through the form in a new page. When the form's POST does not redirect, or the redirect does not
+    /// leave the sign-in page, fails with what the POST answered and what the app logged meanwhile.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
+        var logged = Logs.Events.Count;
+        // Password hashing on a busy 2-core machine: wait generously before calling it a failure.
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/Account/Login", StringComparison.Ordinal),
+            new() { Timeout = 90_000 });
+        try
+        {
+            Assert.Equal(302, answer.Status);
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException or TimeoutException)
+        {
+            var body = answer.Status == 302 ? "" : await answer.TextAsync();
+            var alerts = await page.Locator(".alert, .validation-summary-errors, .text-danger").AllInnerTextsAsync();
+            Assert.Fail($"Sign-in of {email} did not leave the sign-in page (now {page.Url}). The POST answered {answer.Status} {answer.StatusText}, "
+                + $"Location: {await answer.HeaderValueAsync("location") ?? "none"}; messages on the page: [{string.Join(" | ", alerts)}]; "
+                + $"body starts: {body[..Math.Min(body.Length, 400)]}\nThe app logged meanwhile:\n{string.Join("\n", Logs.AsWritten().Skip(logged))}\n({e.Message})");
+        }
+
+        return page;
+    }
 
     public override async Task InitializeAsync()
     {

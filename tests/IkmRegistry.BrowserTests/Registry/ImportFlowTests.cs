@@ -13,12 +13,7 @@ public class ImportFlowTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task Staff_download_the_template_fill_it_upload_it_read_the_preview_confirm_and_find_the_units()
     {
-        var page = await App.NewPageAsync(390, 844);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(await App.CreateUserAsync(Roles.Staff));
-        await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        var page = await App.SignInAsync(await App.CreateUserAsync(Roles.Staff), 390, 844);
 
         await page.GotoAsync("/Registry/Units");
         await page.GetByRole(AriaRole.Link, new() { Name = "Impor dari lembar kerja" }).ClickAsync();

@@ -16,22 +16,10 @@ public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
         await DemoData.LoadAsync(db);
     }
 
-    private async Task<IPage> SignInAsync(string email, int width = 1280, int height = 900)
-    {
-        var page = await App.NewPageAsync(width, height);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        // Password hashing on a busy 2-core machine: wait generously before calling it a failure.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
-        return page;
-    }
-
     [Fact]
     public async Task Staff_form_a_sentra_where_none_exists_add_five_members_and_the_warning_and_the_coverage_follow()
     {
-        var page = await SignInAsync(await App.CreateUserAsync(Roles.Staff));
+        var page = await App.SignInAsync(await App.CreateUserAsync(Roles.Staff));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sentra", Exact = true }).ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
@@ -75,8 +63,8 @@ public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
     {
         await using var db = App.NewDbContext();
         var unit = await db.IndustrialUnits.OrderBy(u => u.Id).FirstAsync();
-        var first = await SignInAsync(await App.CreateUserAsync(Roles.Staff, "satu@dpkukmp.test"));
-        var second = await SignInAsync(await App.CreateUserAsync(Roles.Staff, "dua@dpkukmp.test"));
+        var first = await App.SignInAsync(await App.CreateUserAsync(Roles.Staff, "satu@dpkukmp.test"));
+        var second = await App.SignInAsync(await App.CreateUserAsync(Roles.Staff, "dua@dpkukmp.test"));
         await first.GotoAsync($"/Registry/Units/Edit/{unit.Id}");
         await second.GotoAsync($"/Registry/Units/Edit/{unit.Id}");
         await first.AssertNoSeriousViolationsAsync();
@@ -103,7 +91,7 @@ public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task The_unit_list_and_a_unit_page_pass_axe_and_fit_a_phone()
     {
-        var page = await SignInAsync(await App.CreateUserAsync(Roles.Official), 390, 844);
+        var page = await App.SignInAsync(await App.CreateUserAsync(Roles.Official), 390, 844);
         await page.GotoAsync("/Registry/Units?q=amplang");
         await page.AssertNoSeriousViolationsAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");

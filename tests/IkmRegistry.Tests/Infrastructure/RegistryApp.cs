@@ -11,26 +11,32 @@ using Respawn;
 namespace IkmRegistry.Tests.Infrastructure;
 
 /// <summary>
-/// The real app (WebApplicationFactory) on its own real PostgreSQL database. Reset() empties every table and
-/// puts the reference data back, so no test depends on another's rows or on their order.
+/// The real app (WebApplicationFactory) on a real PostgreSQL database of its own, copied from the run's template
+/// (migrated and seeded once per test process). Each test class gets one (<see cref="RegistryTest"/> asks for it as
+/// a class fixture), so classes run in parallel. Reset() empties every table and puts the reference data back, so
+/// no test depends on another's rows or on their order.
 /// </summary>
 public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private static int _instances;
     private readonly string _databaseName;
     private Respawner? _respawner;
+    private bool _fresh;
 
-    public RegistryApp() : this("ikm_test_web")
+    public RegistryApp() : this("ikm_test")
     {
     }
 
-    protected RegistryApp(string databaseName) => _databaseName = databaseName;
+    /// <summary>The database is named from the prefix, the process and a counter: unique among parallel classes and test projects.</summary>
+    protected RegistryApp(string databasePrefix) =>
+        _databaseName = $"{databasePrefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _instances)}";
 
     public string ConnectionString { get; private set; } = "";
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync(_databaseName);
-        await DatabaseSetup.PrepareAsync(Services);
+        ConnectionString = await TestDatabase.CloneTemplateAsync(_databaseName, PrepareTemplateAsync);
+        _fresh = true;
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -41,8 +47,27 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>The template: migrations applied and the reference data and roles in place, by the app itself.</summary>
+    private static async Task PrepareTemplateAsync(string connectionString)
+    {
+        await using var template = new TemplateApp(connectionString);
+        await DatabaseSetup.PrepareAsync(template.Services);
+    }
+
+    private sealed class TemplateApp(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, connectionString);
+    }
+
     public async Task ResetAsync()
     {
+        // A database just copied from the template is already what a reset makes.
+        if (_fresh)
+        {
+            _fresh = false;
+            return;
+        }
+
         await using (var connection = new NpgsqlConnection(ConnectionString))
         {
             await connection.OpenAsync();
@@ -103,18 +128,24 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         await TestDatabase.DropAsync(_databaseName);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, ConnectionString);
+
+    private static void Configure(IWebHostBuilder builder, string connectionString)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Startup:PrepareDatabase", "false");
-        builder.UseSetting("ConnectionStrings:Registry", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Registry", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }
 
-/// <summary>All tests that use the shared database run one after another.</summary>
-[CollectionDefinition(Name)]
-public class SharedRegistry : ICollectionFixture<RegistryApp>
+/// <summary>
+/// For a test class that must not share the machine with others (it measures time, or starts many processes):
+/// <c>[Collection(RunsAlone.Name)]</c> runs it after the parallel classes, on its own. It still gets an app and
+/// a database of its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public class RunsAlone
 {
-    public const string Name = "registry";
+    public const string Name = "runs alone";
 }
