@@ -175,8 +175,9 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
         // Query parameters typed into the address bar, on pages and the open API.
         string[] queries =
         [
-            "/Directory?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&halaman={0}", "/Registry/Units?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&status={0}&hal={0}",
-            "/Registry/Sentra?q={0}&kecamatan={0}&status={0}&hal={0}", "/Admin/Audit?q={0}&entitas={0}&pengguna={0}&dari={0}&sampai={0}&hal={0}",
+            "/Directory?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&halaman={0}",
+            "/Registry/Units?q={0}&kecamatan={0}&kelurahan={0}&category={0}&status={0}&sentra={0}&nib={0}&sort={0}&hal={0}",
+            "/Registry/Sentra?q={0}&kecamatan={0}&category={0}&status={0}&hal={0}", "/Admin/Audit?jenis={0}&id={0}&pengguna={0}&tindakan={0}&dari={0}&sampai={0}&hal={0}",
             "/Admin/Users?q={0}", "/Dashboard/Export?tabel={0}&format={0}&kecamatan={0}&kelurahan={0}", "/Account/Login?returnUrl={0}",
             "/api/v1/sentra?q={0}&kecamatan={0}", "/api/v1/sentra.csv?q={0}", "/api/v1/kelurahan?kecamatan={0}", "/api/v1/units/by-kecamatan?format={0}",
             "/Directory/Sentra/{0}", "/Directory/Kelurahan/{0}", "/Dashboard/Kecamatan/{0}", "/Dashboard/Kelurahan/{0}",
@@ -197,6 +198,78 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
             }
         }
 
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+    }
+
+    /// <summary>Page numbers as typed into the address bar: huge, at and past the int range, negative, not numbers.</summary>
+    public static readonly string[] PageNumbers = ["100000000", "2147483647", "2147483648", "99999999999999999999", "0", "-1", "-2147483648", "abc", "1e9", "1.5", ""];
+
+    /// <summary>Ids no row has, or that do not fit an int, in place of a select's option.</summary>
+    public static readonly string[] OutOfRangeIds = ["0", "-1", "2147483647", "2147483648", "-2147483649", "99999999999999999999", "abc"];
+
+    [Fact]
+    public async Task Huge_negative_and_non_numeric_page_numbers_and_out_of_range_ids_never_give_a_500_on_any_list_or_select()
+    {
+        var urls = await UrlsAsync();
+        var admin = await App.CreateUserAsync(Roles.Admin);
+        using var browser = new Browser(App, followRedirects: false);
+        await browser.SignInAsync(admin);
+        var failures = new List<string>();
+
+        // Every list, with and without a search term (a search pages without counting) and with its filters set.
+        string[] lists =
+        [
+            "/Registry/Units?hal={0}", "/Registry/Units?q=a&hal={0}", "/Registry/Units?q=a&category=1&sort=nama&hal={0}",
+            "/Registry/Sentra?hal={0}", "/Registry/Sentra?q=a&hal={0}", "/Admin/Audit?hal={0}", "/Admin/Audit?pengguna=a&hal={0}",
+            "/Directory?halaman={0}", "/Directory?q=a&halaman={0}",
+        ];
+        foreach (var list in lists)
+        {
+            foreach (var number in PageNumbers)
+            {
+                var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, list, number);
+                using var response = await browser.Client.GetAsync(url);
+                Check(failures, $"GET {url}", response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        // Every select of every form on every page, GET (filters) and POST (the forms that save), one at a time.
+        var selects = 0;
+        foreach (var (page, url) in urls.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            var document = await browser.GetAsync(url);
+            if (browser.LastStatus != HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            foreach (var form in document.QuerySelectorAll<IHtmlFormElement>("main form"))
+            {
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+                if (action.StartsWith("/Account/Logout", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var post = string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase);
+                var fields = Fields(form).Select(f => (f.Name, f.Value)).ToList();
+                foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => s.Name is { Length: > 0 }))
+                {
+                    selects++;
+                    foreach (var id in OutOfRangeIds)
+                    {
+                        var values = fields.Select(f => f.Name == select.Name ? (f.Name, id) : f).Where(f => post || f.Name != "__RequestVerificationToken");
+                        var body = string.Join('&', values.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Item2)));
+                        using var response = post
+                            ? await browser.Client.PostAsync(action, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"))
+                            : await browser.Client.GetAsync(action + (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + body);
+                        Check(failures, $"{(post ? "POST" : "GET")} {action} ({page}) with {select.Name}={id}", response.StatusCode, await response.Content.ReadAsStringAsync());
+                    }
+                }
+            }
+        }
+
+        Assert.True(selects >= 20, $"Only {selects} selects found");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
     }
 

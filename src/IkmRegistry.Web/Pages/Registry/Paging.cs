@@ -8,5 +8,8 @@ public sealed record Paging(int Page, int PageSize, int Total, bool Capped = fal
 
     public int Skip => (Math.Clamp(Page, 1, Pages) - 1) * PageSize;
 
-    public static int Clamp(int page) => Math.Max(1, page);
+    /// <summary>The highest page number a list accepts: far beyond any real list, and small enough that (page - 1) × page size fits an int.</summary>
+    public const int MaxPage = 1_000_000;
+
+    public static int Clamp(int page) => Math.Clamp(page, 1, MaxPage);
 }

@@ -88,7 +88,10 @@
       link.textContent = text('open');
       popup.appendChild(link);
       marker.bindPopup(popup);
-      marker.bindTooltip(p.name);
+      // Leaflet inserts a string as HTML: the name goes in as a text node.
+      var tooltip = document.createElement('span');
+      tooltip.textContent = p.name;
+      marker.bindTooltip(tooltip);
       bounds.push([p.lat, p.lng]);
     });
     labels.forEach(function (k) {

@@ -6,6 +6,13 @@
     return;
   }
 
+  // Leaflet inserts a string label as HTML: names typed by staff go in as text nodes, never as markup.
+  function asText(value) {
+    var span = document.createElement('span');
+    span.textContent = value;
+    return span;
+  }
+
   document.querySelectorAll('[data-directory-map]').forEach(function (element) {
     var data = JSON.parse(element.getAttribute('data-directory-map'));
     var fallback = element.querySelector('.directory-map-fallback');
@@ -35,7 +42,7 @@
       });
       var strong = point.kind !== 'area';
       // A strong label goes to the side facing the map's centre, so that a long name is not cut at the edge.
-      marker.bindTooltip(point.label, {
+      marker.bindTooltip(asText(point.label), {
         permanent: point.labelled,
         direction: strong ? 'auto' : 'top',
         offset: strong ? [10, 0] : [0, -6],

@@ -79,6 +79,13 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
             {
                 ModelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
             }
+
+            // A tampered category id would otherwise reach the database as a foreign-key violation (a 500).
+            if (ModelState.IsValid && int.TryParse(Input.CategoryId, out var categoryId) && categoryId != unit.CategoryId
+                && !await db.ProductCategories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+            {
+                ModelState.AddModelError("Input.CategoryId", l["Pilih kategori produk."]);
+            }
         }
 
         if (!ModelState.IsValid)
