@@ -52,11 +52,11 @@ public static class DemoData
     private static readonly (string Code, int Weight, string[] Products, string[] Kbli)[] _categories =
     [
         ("pangan", 44, ["Amplang Ikan Pipih", "Kerupuk Ikan Haruan", "Keripik Pisang", "Abon Ikan", "Kue Basah", "Roti dan Kue Kering", "Madu Kelulut", "Dodol Nanas", "Sambal Kemasan", "Minuman Jahe Merah", "Ikan Asin", "Tahu dan Tempe"], ["10792", "10710", "10213", "10772", "10779", "11040", "10391"]),
-        ("kerajinan", 16, ["Anyaman Rotan", "Manik-manik Dayak", "Tas Purun", "Souvenir Khas Dayak", "Anyaman Bambu", "Mandau Hias"], ["16293", "32902", "32909", "16292"]),
+        ("kerajinan", 16, ["Anyaman Rotan", "Manik-manik Dayak", "Tas Purun", "Souvenir Khas Dayak", "Anyaman Bambu", "Mandau Hias"], ["16291", "32902", "32909", "16292"]),
         ("kayu", 13, ["Mebel Kayu", "Kusen dan Pintu", "Ukiran Kayu", "Lemari Kayu Ulin", "Papan dan Balok"], ["31001", "16221", "16101", "16299"]),
         ("sandang", 11, ["Batik Benang Bintik", "Konveksi Seragam", "Jahit Pakaian", "Bordir", "Sepatu Kulit"], ["13134", "14111", "14120", "15201"]),
         ("logam", 9, ["Bengkel Las", "Pandai Besi", "Sabun Cuci", "Pupuk Organik", "Perahu Fiber", "Teralis Besi"], ["25111", "25920", "20231", "20123", "30113", "25119"]),
-        ("lainnya", 7, ["Percetakan Sablon", "Daur Ulang Plastik", "Reparasi Mesin", "Lilin Aromaterapi"], ["18112", "33120", "32909", "22299"]),
+        ("lainnya", 7, ["Percetakan Sablon", "Daur Ulang Plastik", "Reparasi Mesin", "Lilin Aromaterapi"], ["18112", "33120", "23951", "21022"]),
     ];
 
     private static readonly string[] _businessPrefixes = ["", "", "", "UD ", "Usaha ", "Rumah Produksi ", "CV "];
@@ -118,9 +118,12 @@ public static class DemoData
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY industrial_unit (id, business_name, owner_name, nik, nib, kbli_code, kbli_edition, category_id, main_products, kelurahan_id, address, phone, " +
             "workers_male, workers_female, investment_value, production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, " +
-            "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at, " +
+            "owner_sex, responsible_person_name, responsible_person_role, annual_sales, verified_at, verified_by) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             importer.Timeout = copyTimeout;
+            // The fields of issue 12 draw from their own sequence, so the demo's other figures stay as they were.
+            var records = new Random(1212);
             var unitId = firstUnitId;
             for (var k = 0; k < kelurahan.Count; k++)
             {
@@ -146,7 +149,9 @@ public static class DemoData
                     await importer.WriteAsync(unitId, NpgsqlDbType.Integer, cancellationToken);
                     await importer.WriteAsync(BusinessName(random, product, owner), NpgsqlDbType.Varchar, cancellationToken);
                     await importer.WriteAsync(owner.FullName, NpgsqlDbType.Varchar, cancellationToken);
-                    await importer.WriteAsync(Nik(random, kecamatanDigit, female), NpgsqlDbType.Varchar, cancellationToken);
+                    // Legacy records and owners who refused: about one in eight has no NIK.
+                    var nik = Nik(random, kecamatanDigit, female);
+                    await WriteNullableAsync(importer, records.Next(100) < 12 ? null : nik, NpgsqlDbType.Varchar, cancellationToken);
                     await WriteNullableAsync(importer, hasNib ? Nib(unitId) : null, NpgsqlDbType.Varchar, cancellationToken);
                     var hasKbli = random.Next(100) < 90;
                     await WriteNullableAsync(importer, hasKbli ? category.Kbli[random.Next(category.Kbli.Length)] : null, NpgsqlDbType.Varchar, cancellationToken);
@@ -163,7 +168,8 @@ public static class DemoData
                     await WriteNullableAsync(importer, hasFigures ? random.Next(50, 5000) : (decimal?)null, NpgsqlDbType.Numeric, cancellationToken);
                     await WriteNullableAsync(importer, hasFigures ? (random.Next(2) == 0 ? "kg/bulan" : "unit/bulan") : null, NpgsqlDbType.Varchar, cancellationToken);
                     await importer.WriteAsync(Math.Max(1990, registered.Year - random.Next(0, 15)), NpgsqlDbType.Integer, cancellationToken);
-                    await importer.WriteAsync(RandomLegalForm(random).ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                    var legalForm = RandomLegalForm(random);
+                    await importer.WriteAsync(legalForm.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                     await importer.WriteAsync(nameof(UnitStatus.Aktif), NpgsqlDbType.Varchar, cancellationToken);
                     await importer.WriteNullAsync(cancellationToken);
                     await importer.WriteAsync(consent, NpgsqlDbType.Boolean, cancellationToken);
@@ -173,6 +179,14 @@ public static class DemoData
                     await importer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
                     await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
                     await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(female ? nameof(OwnerSex.Perempuan) : nameof(OwnerSex.LakiLaki), NpgsqlDbType.Varchar, cancellationToken);
+                    var entity = legalForm is not (LegalForm.Perorangan or LegalForm.UsahaDagang);
+                    await WriteNullableAsync(importer, entity && records.Next(100) < 85 ? owner.FullName : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, entity ? (legalForm == LegalForm.Koperasi ? "Ketua koperasi" : "Direktur") : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteNullableAsync(importer, investment is null && records.Next(100) < 50 ? records.Next(20, 900) * 1_000_000m : (decimal?)null, NpgsqlDbType.Numeric, cancellationToken);
+                    var verified = records.Next(100) < 25;
+                    await WriteNullableAsync(importer, verified ? now : (DateTime?)null, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullableAsync(importer, verified ? "petugas.demo@dpkukmp.example" : null, NpgsqlDbType.Varchar, cancellationToken);
 
                     var key = (area.Id, category.Code);
                     if (!unitsByKelurahanAndCategory.TryGetValue(key, out var list))

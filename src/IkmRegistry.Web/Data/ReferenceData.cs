@@ -11,7 +11,10 @@ public static class ReferenceData
 {
     public sealed record KecamatanRow(string Code, string Name);
     public sealed record KelurahanRow(string Code, string Name, double Latitude, double Longitude);
-    public sealed record CategoryRow(string Code, string NameId, string NameEn, int[] KbliDivisions);
+    public sealed record CategoryRow(string Code, string NameId, string NameEn, int[] KbliDivisions, string[] KbliExceptions);
+
+    /// <summary>The category that takes every KBLI division no other category claims.</summary>
+    public const string OtherCategoryCode = "lainnya";
 
     public static readonly KecamatanRow[] KecamatanRows =
     [
@@ -56,15 +59,17 @@ public static class ReferenceData
         new("62.71.05.1007", "Bukit Sua", -1.68630, 113.64809),
     ];
 
-    // The KBLI mapping is the agency's starting point (unverified); admins edit it in the app.
+    // The KBLI mapping is the agency's starting point (unverified, shared/DOMAIN.md); admins edit it in the app.
+    // Each division has one default category; the woven goods of class 1629 go to crafts, batik (13134) is listed
+    // under clothing so that the mapping is visible. "Lainnya" also takes every division no category claims.
     public static readonly CategoryRow[] CategoryRows =
     [
-        new("kayu", "Produk berbahan dasar kayu", "Wood-based products", [16, 31]),
-        new("kerajinan", "Kerajinan", "Crafts", [32, 16]),
-        new("pangan", "Pangan", "Food and drink", [10, 11]),
-        new("sandang", "Sandang dan batik benang bintik", "Clothing, textiles and benang bintik batik", [13, 14, 15]),
-        new("logam", "Logam, mesin, kimia, elektronik, alat angkut", "Metal, machinery, chemicals, electronics, transport equipment", [20, 22, 24, 25, 26, 27, 28, 29, 30]),
-        new("lainnya", "Lainnya", "Other", [33]),
+        new("kayu", "Produk berbahan dasar kayu", "Wood-based products", [16, 31], []),
+        new("kerajinan", "Kerajinan", "Crafts", [32], ["16291", "16292"]),
+        new("pangan", "Pangan", "Food and drink", [10, 11], []),
+        new("sandang", "Sandang dan batik benang bintik", "Clothing, textiles and benang bintik batik", [13, 14, 15], ["13134"]),
+        new("logam", "Logam, mesin, kimia, elektronik, alat angkut", "Metal, machinery, chemicals, electronics, transport equipment", [20, 22, 24, 25, 26, 27, 28, 29, 30], []),
+        new(OtherCategoryCode, "Lainnya", "Other", [12, 17, 18, 19, 21, 23, 33], []),
     ];
 
     public static async Task SeedAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
@@ -101,6 +106,7 @@ public static class ReferenceData
                 NameId = row.NameId,
                 NameEn = row.NameEn,
                 KbliDivisions = row.KbliDivisions,
+                KbliExceptions = row.KbliExceptions,
                 SortOrder = index + 1,
             });
         }

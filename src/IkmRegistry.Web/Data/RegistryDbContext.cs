@@ -32,6 +32,7 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
         // entry is written in the same SaveChanges. Bulk loaders move the sequence past the ids they write.
         builder.UseHiLo();
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+        builder.HasDbFunction(typeof(DataQuality).GetMethod(nameof(DataQuality.KbliCategory))!).HasName("kbli_category");
     }
 
     /// <summary>The one place that sets Npgsql and naming options, shared by the app, the design-time factory and the tests.</summary>

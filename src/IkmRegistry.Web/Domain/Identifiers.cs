@@ -46,11 +46,11 @@ public static class Identifiers
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000 + year, month);
     }
 
-    public static bool IsNib(string? nib) => IsDigits(nib, 13);
+    /// <summary>The sex a plausible NIK records (day of birth + 40 for women); null when the NIK is missing or implausible.</summary>
+    public static OwnerSex? SexFromNik(string? nik) =>
+        !IsPlausibleNik(nik) ? null : int.Parse(nik![6..8], CultureInfo.InvariantCulture) > 40 ? OwnerSex.Perempuan : OwnerSex.LakiLaki;
 
-    /// <summary>A KBLI code of manufacturing: 5 digits in golongan pokok 10 to 33.</summary>
-    public static bool IsManufacturingKbli(string? code) =>
-        IsDigits(code, 5) && int.Parse(code![..2], CultureInfo.InvariantCulture) is >= 10 and <= 33;
+    public static bool IsNib(string? nib) => IsDigits(nib, 13);
 
     /// <summary>
     /// "0812-3456-7890", "+62 812 3456 7890" and "62812..." all become "+6281234567890"; null when it is not an

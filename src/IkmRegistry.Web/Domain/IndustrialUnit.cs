@@ -17,6 +17,12 @@ public enum LegalForm
     Lainnya,
 }
 
+public enum OwnerSex
+{
+    LakiLaki,
+    Perempuan,
+}
+
 /// <summary>A registered industrial business unit (unit usaha industri). Owner name, NIK, phone, address and figures are private.</summary>
 public class IndustrialUnit
 {
@@ -24,10 +30,22 @@ public class IndustrialUnit
     public required string BusinessName { get; set; }
     public required string OwnerName { get; set; }
 
-    /// <summary>Owner's 16-digit national ID: personal data, never public, never logged.</summary>
+    /// <summary>
+    /// The 16-digit national ID of the sole proprietor, or of the responsible person of a legal entity: personal data,
+    /// never public, never logged. Optional: a unit without it is incomplete, not invalid.
+    /// </summary>
     public string? Nik { get; set; }
 
-    /// <summary>13-digit OSS business number; optional, unique where present.</summary>
+    /// <summary>The owner's sex: derived from a valid NIK (day of birth + 40 for women), else as entered. Aggregates only.</summary>
+    public OwnerSex? OwnerSex { get; set; }
+
+    /// <summary>For a CV, PT, koperasi, firma or other legal entity: the person who answers for it (penanggung jawab).</summary>
+    public string? ResponsiblePersonName { get; set; }
+
+    /// <summary>That person's role in the entity, e.g. "Direktur", "Ketua koperasi".</summary>
+    public string? ResponsiblePersonRole { get; set; }
+
+    /// <summary>13-digit OSS business number of the business actor; optional. Several sites of one business share it.</summary>
     public string? Nib { get; set; }
 
     public string? KbliCode { get; set; }
@@ -50,6 +68,9 @@ public class IndustrialUnit
     /// <summary>Investment in rupiah, land and buildings excluded (as Permenperin 64/2016 counts it).</summary>
     public decimal? InvestmentValue { get; set; }
     public decimal? ProductionValuePerYear { get; set; }
+
+    /// <summary>Annual sales (hasil penjualan tahunan) in rupiah: PP 7/2021 sizes a business by it when capital is unknown.</summary>
+    public decimal? AnnualSales { get; set; }
     public decimal? ProductionCapacity { get; set; }
     public string? ProductionCapacityUnit { get; set; }
     public int? YearStarted { get; set; }
@@ -62,6 +83,10 @@ public class IndustrialUnit
     public bool PublicConsent { get; set; }
     public DateOnly? PublicConsentOn { get; set; }
 
+    /// <summary>When a staff member checked the unit against a document or a visit (data status Terverifikasi); cleared by an edit.</summary>
+    public DateTime? VerifiedAt { get; set; }
+    public string? VerifiedBy { get; set; }
+
     public DateOnly RegisteredOn { get; set; }
     public string? DataSource { get; set; }
 
@@ -71,6 +96,9 @@ public class IndustrialUnit
     public uint Version { get; set; }
 
     public List<Membership> Memberships { get; set; } = [];
+
+    /// <summary>A CV, PT, koperasi, firma or other legal entity has no NIK of its own; UD is a sole proprietorship.</summary>
+    public bool IsLegalEntity => LegalForm is not (null or Domain.LegalForm.Perorangan or Domain.LegalForm.UsahaDagang);
 
     public int? TotalWorkers => WorkersMale is null && WorkersFemale is null ? null : (WorkersMale ?? 0) + (WorkersFemale ?? 0);
 }

@@ -13,6 +13,11 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.OwnerName).HasMaxLength(150);
         builder.Property(u => u.Nik).HasMaxLength(16).IsFixedLength(false);
         builder.Property(u => u.Nib).HasMaxLength(13);
+        builder.Property(u => u.OwnerSex).HasConversion<string>().HasMaxLength(10);
+        builder.Property(u => u.ResponsiblePersonName).HasMaxLength(150);
+        builder.Property(u => u.ResponsiblePersonRole).HasMaxLength(100);
+        builder.Property(u => u.AnnualSales).HasPrecision(18, 2);
+        builder.Property(u => u.VerifiedBy).HasMaxLength(256);
         builder.Property(u => u.KbliCode).HasMaxLength(5);
         builder.Property(u => u.KbliEdition).HasConversion<int>();
         builder.Property(u => u.MainProducts).HasMaxLength(500);
@@ -27,8 +32,10 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.DataSource).HasMaxLength(100);
         builder.Property(u => u.Version).IsRowVersion();
         builder.Ignore(u => u.TotalWorkers);
+        builder.Ignore(u => u.IsLegalEntity);
 
-        builder.HasIndex(u => u.Nib).IsUnique().HasFilter("nib IS NOT NULL");
+        // One NIB belongs to one business actor, which may run several production sites: not unique.
+        builder.HasIndex(u => u.Nib).HasFilter("nib IS NOT NULL");
         builder.HasIndex(u => u.Nik);
         // Lists and dashboards filter and group by area, category and status.
         builder.HasIndex(u => new { u.KelurahanId, u.Status, u.CategoryId });

@@ -13,6 +13,7 @@ public class ProductCategoryConfiguration : IEntityTypeConfiguration<ProductCate
         builder.Property(c => c.NameId).HasMaxLength(150);
         builder.Property(c => c.NameEn).HasMaxLength(150);
         builder.Property(c => c.Version).IsRowVersion();
+        builder.Property(c => c.KbliExceptions).HasColumnType("varchar(5)[]");
         builder.HasIndex(c => c.Code).IsUnique();
     }
 }

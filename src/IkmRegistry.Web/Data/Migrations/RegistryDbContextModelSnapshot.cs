@@ -537,6 +537,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("address");
 
+                    b.Property<decimal?>("AnnualSales")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("annual_sales");
+
                     b.Property<string>("BusinessName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -609,6 +614,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(150)")
                         .HasColumnName("owner_name");
 
+                    b.Property<string>("OwnerSex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("owner_sex");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -641,6 +651,16 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("registered_on");
 
+                    b.Property<string>("ResponsiblePersonName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("responsible_person_name");
+
+                    b.Property<string>("ResponsiblePersonRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responsible_person_role");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -650,6 +670,15 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("verified_by");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -688,7 +717,6 @@ namespace IkmRegistry.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("MainProducts"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Nib")
-                        .IsUnique()
                         .HasDatabaseName("ix_industrial_unit_nib")
                         .HasFilter("nib IS NOT NULL");
 
@@ -900,6 +928,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("kbli_divisions");
+
+                    b.PrimitiveCollection<string[]>("KbliExceptions")
+                        .IsRequired()
+                        .HasColumnType("varchar(5)[]")
+                        .HasColumnName("kbli_exceptions");
 
                     b.Property<string>("NameEn")
                         .IsRequired()

@@ -40,6 +40,16 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
 
     public sealed record QualityCounts(int ActiveUnits, int WithoutNib, int WithoutKbli, int WithoutWorkers, int WithoutInvestment);
 
+    public sealed record SizeCount(BusinessSizeClass Size, int Count);
+
+    /// <summary>Active units by data status, and the units needing verification by reason (a unit may have several).</summary>
+    public sealed record StatusCounts(int Lengkap, int PerluVerifikasi, int Terverifikasi, IReadOnlyDictionary<DataIssue, int> Reasons);
+
+    /// <summary>Active units whose owner is a woman, per kelurahan and category: an aggregate for officials only.</summary>
+    public sealed record WomenOwnedCell(int KelurahanId, int CategoryId, int Units);
+
+    public sealed record DivisionCount(int? Division, int Units);
+
     public sealed record DuplicateName(int KelurahanId, string BusinessName, int Units);
 
     public sealed record DuplicateNik(string BusinessNames, int Units);
@@ -56,7 +66,11 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         QualityCounts Quality,
         IReadOnlyList<DuplicateName> DuplicateNames,
         IReadOnlyList<DuplicateNik> DuplicateNiks,
-        int ActiveUnitsInRetiredKelurahan);
+        int ActiveUnitsInRetiredKelurahan,
+        IReadOnlyList<SizeCount> Sizes,
+        StatusCounts DataStatus,
+        IReadOnlyList<WomenOwnedCell> WomenOwned,
+        IReadOnlyList<DivisionCount> KbliDivisions);
 
     public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
@@ -120,13 +134,33 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
                 s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif)))
             .ToListAsync(cancellationToken);
 
-        // Permenperin 64/2016, the same rule as IndustryScale.Classify, evaluated by PostgreSQL.
-        var scales = await active
-            .GroupBy(u => (u.WorkersMale == null && u.WorkersFemale == null) || u.InvestmentValue == null ? 3
-                : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0) <= 19
-                    ? (u.InvestmentValue < IndustryScale.OneBillion ? 0 : 1)
-                    : (u.InvestmentValue <= IndustryScale.FifteenBillion ? 1 : 2))
-            .Select(g => new { Scale = g.Key, Count = g.Count() })
+        // Both size rules are expressions written once in Domain/, evaluated here by PostgreSQL.
+        var scales = await active.GroupBy(IndustryScale.OfUnit)
+            .Select(g => new ScaleCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        var sizes = await active.GroupBy(BusinessSize.OfUnit)
+            .Select(g => new SizeCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var reasons = new Dictionary<DataIssue, int>();
+        foreach (var issue in DataQuality.Issues)
+        {
+            reasons[issue] = await active.Where(u => u.VerifiedAt == null).CountAsync(DataQuality.Has(issue), cancellationToken);
+        }
+
+        var dataStatus = new StatusCounts(
+            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.Lengkap), cancellationToken),
+            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.PerluVerifikasi), cancellationToken),
+            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.Terverifikasi), cancellationToken),
+            reasons);
+
+        var womenOwned = await active.Where(u => u.OwnerSex == OwnerSex.Perempuan)
+            .GroupBy(u => new { u.KelurahanId, u.CategoryId })
+            .Select(g => new WomenOwnedCell(g.Key.KelurahanId, g.Key.CategoryId, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var divisions = await active.GroupBy(u => u.KbliCode == null ? null : u.KbliCode.Substring(0, 2))
+            .Select(g => new { g.Key, Units = g.Count() })
             .ToListAsync(cancellationToken);
 
         // Registrations per year count every unit registered, including units closed since.
@@ -157,12 +191,16 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             cells,
             sentraCounts,
             activeSentra,
-            [.. scales.Select(s => new ScaleCount((IndustryScaleClass)s.Scale, s.Count)).OrderBy(s => s.Scale)],
+            [.. scales.OrderBy(s => s.Scale)],
             [.. perYear.OrderBy(y => y.Year)],
             quality,
             [.. duplicateNames.OrderBy(d => d.BusinessName, StringComparer.Ordinal)],
             [.. duplicateNiks.OrderBy(d => d.BusinessNames, StringComparer.Ordinal)],
-            inRetired);
+            inRetired,
+            [.. sizes.OrderBy(s => s.Size)],
+            dataStatus,
+            womenOwned,
+            [.. divisions.Select(d => new DivisionCount(Kbli.Division(d.Key), d.Units)).OrderBy(d => d.Division ?? 100)]);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only the constant SQL of this class; the ids are a parameter.")]

@@ -224,6 +224,88 @@ public sealed class CoverageReport
         _ => _l["Tidak diketahui"],
     };
 
+    public ReportTable BusinessSizeTable()
+    {
+        var table = new ReportTable("ukuran-usaha", _l["Unit aktif per ukuran usaha (PP 7/2021)"],
+            [new(_l["Ukuran usaha"]), new(_l["Unit aktif"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["PP 7/2021 Pasal 35: dari modal usaha di luar tanah dan bangunan (nilai investasi) bila diketahui, selain itu dari hasil penjualan tahunan."],
+            Chart = new ChartSpec("bar", 0, [1]),
+        };
+        foreach (var size in Enum.GetValues<BusinessSizeClass>())
+        {
+            var count = _f.Sizes.FirstOrDefault(s => s.Size == size)?.Count ?? 0;
+            table.Add(_l[BusinessSize.Label(size)].Value, count, Percent(count, ActiveUnits));
+        }
+
+        table.Total = [_l["Jumlah"].Value, ActiveUnits, ActiveUnits == 0 ? 0.0 : 100.0];
+        return table;
+    }
+
+    /// <summary>The data-quality panel: active units by data status, and why units wait in the "Perlu verifikasi" queue.</summary>
+    public ReportTable DataStatusTable()
+    {
+        var d = _f.DataStatus;
+        var table = new ReportTable("status-data", _l["Status data unit aktif"],
+            [new(_l["Status data"]), new(_l["Unit aktif"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Perlu verifikasi: tersimpan dengan data kurang atau meragukan. Alasan di bawahnya dihitung per unit yang belum diverifikasi; satu unit dapat punya beberapa alasan."],
+        };
+        table.Add(_l["Lengkap"].Value, d.Lengkap, Percent(d.Lengkap, ActiveUnits));
+        table.Add(new Cell(_l["Perlu verifikasi"].Value, "/Registry/Units/Verification"), d.PerluVerifikasi, Percent(d.PerluVerifikasi, ActiveUnits));
+        table.Add(_l["Terverifikasi"].Value, d.Terverifikasi, Percent(d.Terverifikasi, ActiveUnits));
+        foreach (var (issue, count) in d.Reasons.OrderBy(r => r.Key))
+        {
+            table.Add("– " + _l[DataQuality.Label(issue)].Value, count, Percent(count, ActiveUnits));
+        }
+
+        return table;
+    }
+
+    /// <summary>Women-owned units as an aggregate: per kelurahan, and per category (never per unit, never public).</summary>
+    public ReportTable WomenOwnedTable()
+    {
+        var table = new ReportTable("pemilik-perempuan", _l["Unit aktif milik perempuan"],
+            [new(_l["Wilayah atau kategori"]), new(_l["Unit milik perempuan"], ColumnKind.Number), new(_l["Persentase dari unit aktif (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Jenis kelamin pemilik dibaca dari NIK yang sah atau diisi petugas. Unit tanpa keterangan tidak dihitung sebagai milik perempuan."],
+        };
+        foreach (var area in _f.Areas)
+        {
+            var women = _f.WomenOwned.Where(w => w.KelurahanId == area.Id).Sum(w => w.Units);
+            var units = _f.Cells.Where(c => c.KelurahanId == area.Id).Sum(c => c.Units);
+            table.Add(new Cell(area.Name, KelurahanHref(area.Code)), women, Percent(women, units));
+        }
+
+        foreach (var category in _f.Categories)
+        {
+            var women = _f.WomenOwned.Where(w => w.CategoryId == category.Id).Sum(w => w.Units);
+            var units = _f.Cells.Where(c => c.CategoryId == category.Id).Sum(c => c.Units);
+            table.Add(_l["Kategori: {0}", CategoryName(category.Id)].Value, women, Percent(women, units));
+        }
+
+        var total = _f.WomenOwned.Sum(w => w.Units);
+        table.Total = [_l["Jumlah"].Value, total, Percent(total, ActiveUnits)];
+        return table;
+    }
+
+    public ReportTable KbliDivisionTable()
+    {
+        var table = new ReportTable("golongan-pokok-kbli", _l["Unit aktif per golongan pokok KBLI"],
+            [new(_l["Golongan pokok KBLI 2020"]), new(_l["Unit aktif"], ColumnKind.Number), new(_l["Persentase (%)"], ColumnKind.Percent)])
+        {
+            Description = _l["Dua digit pertama kode KBLI unit. Unit tanpa kode KBLI dihitung terpisah."],
+        };
+        foreach (var d in _f.KbliDivisions)
+        {
+            var name = d.Division is { } division ? $"{division} {Kbli.DivisionTitle(division)}" : _l["Tanpa kode KBLI"].Value;
+            table.Add(name, d.Units, Percent(d.Units, ActiveUnits));
+        }
+
+        table.Total = [_l["Jumlah"].Value, ActiveUnits, ActiveUnits == 0 ? 0.0 : 100.0];
+        return table;
+    }
+
     public ReportTable GenderTable()
     {
         var table = new ReportTable("tenaga-kerja", _l["Tenaga kerja unit aktif menurut jenis kelamin"],
@@ -385,7 +467,8 @@ public sealed class CoverageReport
             tables.Add(KelurahanTable());
         }
 
-        tables.AddRange([CategoryTable(), ScaleTable(), GenderTable(), RegisteredPerYearTable(), CoverageOverTimeTable(), MembersTable(), QualityTable(), DuplicatesTable(forPage ? PageDuplicateRows : null)]);
+        tables.AddRange([CategoryTable(), KbliDivisionTable(), ScaleTable(), BusinessSizeTable(), GenderTable(), WomenOwnedTable(), RegisteredPerYearTable(),
+            CoverageOverTimeTable(), MembersTable(), DataStatusTable(), QualityTable(), DuplicatesTable(forPage ? PageDuplicateRows : null)]);
         return tables;
     }
 }

@@ -77,7 +77,6 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
     [Theory]
     [InlineData("Input.BusinessName", "   ", "Isi nama usaha.")]
     [InlineData("Input.OwnerName", "", "Isi nama pemilik.")]
-    [InlineData("Input.Nik", "", "Isi NIK pemilik (16 digit).")]
     [InlineData("Input.Nik", "62710341079000", "NIK harus 16 digit angka.")]
     [InlineData("Input.Nik", "627103410790000A", "NIK harus 16 digit angka.")]
     [InlineData("Input.Nik", "9971034107900002", "NIK tidak wajar")]
@@ -94,7 +93,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
     [InlineData("Input.RegisteredOn", "2099-01-01", "Tanggal pendaftaran tidak boleh di masa depan.")]
     [InlineData("Input.RegisteredOn", "kemarin", "Isi tanggal pendaftaran")]
     [InlineData("Input.YearStarted", "1850", "Tahun mulai usaha harus antara 1900 dan tahun ini.")]
-    [InlineData("Input.CategoryId", "", "Pilih kategori produk.")]
+    [InlineData("Input.CategoryId", "987654", "Pilih kategori produk dari daftar.")]
     [InlineData("Input.KelurahanId", "", "Pilih kelurahan.")]
     public async Task Bad_input_gets_an_Indonesian_message_beside_the_field_and_keeps_what_was_typed(string field, string value, string message)
     {
@@ -119,14 +118,14 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
-    public async Task A_NIB_already_registered_is_an_error_that_links_the_existing_unit()
+    public async Task A_NIB_already_registered_asks_for_confirmation_and_links_the_existing_unit()
     {
         var existing = await Seed.UnitAsync(App, "Abon Ikan Pak Jaya", nib: "1234567890123");
         using var browser = await StaffAsync();
 
         var page = await SubmitAsync(browser, await ValidFormAsync());
 
-        Assert.Contains("NIB ini sudah terdaftar untuk unit lain.", page.QuerySelector("[data-valmsg-for='Input.Nib']")!.TextContent);
+        Assert.Contains("NIB ini sudah dipakai unit lain.", page.QuerySelector("[data-valmsg-for='Input.Nib']")!.TextContent);
         var link = page.QuerySelector<IHtmlAnchorElement>("#nib-duplicate a")!;
         Assert.Equal($"/Registry/Units/Details/{existing.Id}", link.PathName);
         Assert.Equal("Abon Ikan Pak Jaya", link.TextContent);

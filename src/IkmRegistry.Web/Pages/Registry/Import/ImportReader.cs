@@ -390,7 +390,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         }
 
         var unit = new IndustrialUnit { BusinessName = "", OwnerName = "" };
-        input.ApplyTo(unit);
+        input.ApplyTo(unit, clock);
         row.BusinessName = unit.BusinessName;
         row.OwnerName = unit.OwnerName;
         row.Nik = unit.Nik;

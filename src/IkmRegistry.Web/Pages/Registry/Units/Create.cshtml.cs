@@ -23,11 +23,11 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
 
     public string? SentraName { get; private set; }
 
-    public UnitInput.Duplicates Duplicates { get; private set; } = new(null, []);
+    public UnitInput.Duplicates Duplicates { get; private set; } = new([], []);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Input.RegisteredOn = Parsing.Iso(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7)));
+        Input.RegisteredOn = Parsing.Iso(Wib.Today(clock));
         if (SentraId is { } sentraId)
         {
             var sentra = await db.Sentra.AsNoTracking().Where(s => s.Id == sentraId)
@@ -49,8 +49,6 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        validation.AddTo(ModelState);
         if (SentraId is { } sentraId)
         {
             SentraName = await db.Sentra.Where(s => s.Id == sentraId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
@@ -60,27 +58,15 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
             }
         }
 
-        if (ModelState.IsValid)
-        {
-            Duplicates = await Input.FindDuplicatesAsync(db, null, cancellationToken);
-            if (Duplicates.NibOwner is not null)
-            {
-                ModelState.AddModelError("Input.Nib", l["NIB ini sudah terdaftar untuk unit lain."]);
-            }
-            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName)
-            {
-                ModelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
-            }
-        }
-
-        if (!ModelState.IsValid || !await ReferencesExistAsync(cancellationToken))
+        Duplicates = await Input.CheckAsync(db, validator, ModelState, l, null, cancellationToken);
+        if (!ModelState.IsValid)
         {
             await LoadListsAsync(cancellationToken);
             return Page();
         }
 
         var unit = new IndustrialUnit { BusinessName = "", OwnerName = "" };
-        Input.ApplyTo(unit);
+        Input.ApplyTo(unit, clock);
         db.IndustrialUnits.Add(unit);
         if (SentraId is { } sentra)
         {
@@ -92,23 +78,6 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
             ? l["Unit {0} tersimpan.", unit.BusinessName].Value
             : l["Unit {0} tersimpan dan menjadi anggota {1}.", unit.BusinessName, SentraName!].Value;
         return SentraId is null ? RedirectToPage("Details", new { id = unit.Id }) : RedirectToPage("/Registry/Sentra/Details", new { id = SentraId });
-    }
-
-    private async Task<bool> ReferencesExistAsync(CancellationToken cancellationToken)
-    {
-        var kelurahanId = int.Parse(Input.KelurahanId!);
-        var categoryId = int.Parse(Input.CategoryId!);
-        if (!await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
-        {
-            ModelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
-        }
-
-        if (!await db.ProductCategories.AnyAsync(c => c.Id == categoryId, cancellationToken))
-        {
-            ModelState.AddModelError("Input.CategoryId", l["Pilih kategori produk."]);
-        }
-
-        return ModelState.IsValid;
     }
 
     public async Task LoadListsAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// is overwritten: the page shows their values beside what this user typed, and the user re-applies or drops theirs.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
+public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -25,7 +25,7 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
     public string BusinessName { get; private set; } = "";
 
-    public UnitInput.Duplicates Duplicates { get; private set; } = new(null, []);
+    public UnitInput.Duplicates Duplicates { get; private set; } = new([], []);
 
     /// <summary>Set after a conflict: the values now in the database.</summary>
     public UnitInput? Current { get; private set; }
@@ -55,39 +55,7 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
         Id = id;
         BusinessName = unit.BusinessName;
-        (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState);
-        if (ModelState.IsValid)
-        {
-            Duplicates = await Input.FindDuplicatesAsync(db, id, cancellationToken);
-            if (Identifiers.Clean(Input.BusinessName) == unit.BusinessName)
-            {
-                // Similar names matter when the name changes; an unchanged name was checked when it was entered.
-                Duplicates = Duplicates with { SimilarNames = [] };
-            }
-
-            if (Duplicates.NibOwner is not null)
-            {
-                ModelState.AddModelError("Input.Nib", l["NIB ini sudah terdaftar untuk unit lain."]);
-            }
-            else if (Duplicates.SimilarNames.Count > 0 && !Input.AcceptSimilarName)
-            {
-                ModelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
-            }
-
-            if (ModelState.IsValid && int.TryParse(Input.KelurahanId, out var kelurahanId) && kelurahanId != unit.KelurahanId
-                && !await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
-            {
-                ModelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
-            }
-
-            // A tampered category id would otherwise reach the database as a foreign-key violation (a 500).
-            if (ModelState.IsValid && int.TryParse(Input.CategoryId, out var categoryId) && categoryId != unit.CategoryId
-                && !await db.ProductCategories.AnyAsync(c => c.Id == categoryId, cancellationToken))
-            {
-                ModelState.AddModelError("Input.CategoryId", l["Pilih kategori produk."]);
-            }
-        }
-
+        Duplicates = await Input.CheckAsync(db, validator, ModelState, l, unit, cancellationToken);
         if (!ModelState.IsValid)
         {
             await LoadListsAsync(unit.KelurahanId, cancellationToken);
@@ -96,7 +64,15 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
         // Compare against the version the user started from, not the one just read.
         db.Entry(unit).Property(u => u.Version).OriginalValue = Input.Version;
-        Input.ApplyTo(unit);
+        Input.ApplyTo(unit, clock);
+        db.ChangeTracker.DetectChanges();
+        if (db.Entry(unit).State == EntityState.Modified)
+        {
+            // A verification covers the record as it was checked: a changed record is checked again.
+            unit.VerifiedAt = null;
+            unit.VerifiedBy = null;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

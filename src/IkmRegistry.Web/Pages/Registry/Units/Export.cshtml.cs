@@ -23,6 +23,9 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
     [BindProperty(SupportsGet = true)] public int? Sentra { get; set; }
     [BindProperty(SupportsGet = true)] public string? Nib { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "data")] public DataStatus? Data { get; set; }
+    [BindProperty(SupportsGet = true, Name = "skala")] public IndustryScaleClass? Scale { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ukuran")] public BusinessSizeClass? Size { get; set; }
 
     public sealed record Row(
         int Id, string? Nib, string BusinessName, string? OwnerName, string? Nik, string KelurahanCode, string Kelurahan, string Kecamatan,
@@ -45,7 +48,7 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
 
         var withPrivate = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
         var columns = UnitSheet.Columns.Where(c => withPrivate || !UnitSheet.PrivateColumns.Contains(c)).ToList();
-        var filter = new IndexModel.UnitFilter(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort);
+        var filter = new IndexModel.UnitFilter(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort, Data, Scale, Size);
         var count = new RowCount();
         var sheet = new Sheet("Unit Usaha", [.. columns.Select(c => new SheetColumn(c, Kind(c)))],
             count.Counting(Cells(Rows(filter, withPrivate), columns, cancellationToken), cancellationToken));

@@ -23,6 +23,9 @@ public class IndexModel(RegistryDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Sentra { get; set; }
     [BindProperty(SupportsGet = true)] public string? Nib { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "data")] public DataStatus? Data { get; set; }
+    [BindProperty(SupportsGet = true, Name = "skala")] public IndustryScaleClass? Scale { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ukuran")] public BusinessSizeClass? Size { get; set; }
     [BindProperty(SupportsGet = true, Name = "hal")] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
@@ -35,18 +38,20 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public sealed record Row(int Id, string BusinessName, string? MainProducts, string OwnerName, string? Nib, string Kelurahan, string Kecamatan, string Category, UnitStatus Status, DateOnly RegisteredOn);
 
     /// <summary>The list's filters as they are in the URL (the export takes the same ones).</summary>
-    public sealed record UnitFilter(string? Q, int? Kecamatan, int? Kelurahan, int? Category, UnitStatus? Status, int? Sentra, string? Nib, string? Sort)
+    public sealed record UnitFilter(string? Q, int? Kecamatan, int? Kelurahan, int? Category, UnitStatus? Status, int? Sentra, string? Nib, string? Sort,
+        DataStatus? Data = null, IndustryScaleClass? Scale = null, BusinessSizeClass? Size = null)
     {
         /// <summary>The filters for the audit trail; a search term is only said to be there (it may be a person's name).</summary>
         public string Describe() => string.Join(", ", new[]
         {
             Q is null ? null : "q=…", Kecamatan is null ? null : $"kecamatan={Kecamatan}", Kelurahan is null ? null : $"kelurahan={Kelurahan}",
             Category is null ? null : $"category={Category}", Status is null ? null : $"status={Status}", Sentra is null ? null : $"sentra={Sentra}",
-            Nib is null ? null : $"nib={Nib}", Sort is null ? null : $"sort={Sort}",
+            Nib is null ? null : $"nib={Nib}", Sort is null ? null : $"sort={Sort}", Data is null ? null : $"data={Data}",
+            Scale is null ? null : $"skala={Scale}", Size is null ? null : $"ukuran={Size}",
         }.Where(p => p is not null));
     }
 
-    public UnitFilter Filters => new(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort);
+    public UnitFilter Filters => new(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort, Data, Scale, Size);
 
     /// <summary>The export link's query: the list's filters and order as they are now, without the page number.</summary>
     public Dictionary<string, string> ExportRoute(string format)
@@ -121,6 +126,21 @@ public class IndexModel(RegistryDbContext db) : PageModel
         if (filter.Sentra is { } sentra)
         {
             query = query.Where(u => u.Memberships.Any(m => m.SentraId == sentra && m.LeftOn == null));
+        }
+
+        if (filter.Data is { } data && Enum.IsDefined(data))
+        {
+            query = query.Where(DataQuality.InStatus(data));
+        }
+
+        if (filter.Scale is { } scale && Enum.IsDefined(scale))
+        {
+            query = query.Where(IndustryScale.Is(scale));
+        }
+
+        if (filter.Size is { } size && Enum.IsDefined(size))
+        {
+            query = query.Where(BusinessSize.Is(size));
         }
 
         query = filter.Nib switch

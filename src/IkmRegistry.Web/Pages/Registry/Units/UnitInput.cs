@@ -1,6 +1,8 @@
 using FluentValidation;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +17,9 @@ public sealed class UnitInput
     public string? BusinessName { get; set; }
     public string? OwnerName { get; set; }
     public string? Nik { get; set; }
+    public string? OwnerSex { get; set; }
+    public string? ResponsiblePersonName { get; set; }
+    public string? ResponsiblePersonRole { get; set; }
     public string? Nib { get; set; }
     public string? KbliCode { get; set; }
     public string? KbliEdition { get; set; } = "2020";
@@ -27,6 +32,7 @@ public sealed class UnitInput
     public string? WorkersFemale { get; set; }
     public string? InvestmentValue { get; set; }
     public string? ProductionValuePerYear { get; set; }
+    public string? AnnualSales { get; set; }
     public string? ProductionCapacity { get; set; }
     public string? ProductionCapacityUnit { get; set; }
     public string? YearStarted { get; set; }
@@ -39,6 +45,12 @@ public sealed class UnitInput
     /// <summary>Staff saw the similar-name warning and save anyway.</summary>
     public bool AcceptSimilarName { get; set; }
 
+    /// <summary>Staff confirmed that a NIB already on another unit is another production site of the same business.</summary>
+    public bool ConfirmSameBusiness { get; set; }
+
+    /// <summary>Staff confirmed the NIB although the other site has a different owner name or NIK.</summary>
+    public bool ConfirmDifferentOwner { get; set; }
+
     /// <summary>The xmin the form was loaded with: a save against a newer row is a conflict, not an overwrite.</summary>
     public uint Version { get; set; }
 
@@ -47,6 +59,9 @@ public sealed class UnitInput
         BusinessName = u.BusinessName,
         OwnerName = u.OwnerName,
         Nik = u.Nik,
+        OwnerSex = u.OwnerSex?.ToString(),
+        ResponsiblePersonName = u.ResponsiblePersonName,
+        ResponsiblePersonRole = u.ResponsiblePersonRole,
         Nib = u.Nib,
         KbliCode = u.KbliCode,
         KbliEdition = u.KbliEdition is null ? "2020" : ((int)u.KbliEdition).ToString(),
@@ -59,6 +74,7 @@ public sealed class UnitInput
         WorkersFemale = u.WorkersFemale?.ToString(),
         InvestmentValue = Parsing.Amount(u.InvestmentValue),
         ProductionValuePerYear = Parsing.Amount(u.ProductionValuePerYear),
+        AnnualSales = Parsing.Amount(u.AnnualSales),
         ProductionCapacity = Parsing.Amount(u.ProductionCapacity),
         ProductionCapacityUnit = u.ProductionCapacityUnit,
         YearStarted = u.YearStarted?.ToString(),
@@ -71,11 +87,15 @@ public sealed class UnitInput
     };
 
     /// <summary>Writes the validated input into the entity, in normal form (trimmed text, +62 phone, parsed numbers).</summary>
-    public void ApplyTo(IndustrialUnit u)
+    public void ApplyTo(IndustrialUnit u, TimeProvider clock)
     {
         u.BusinessName = Identifiers.Clean(BusinessName)!;
         u.OwnerName = Identifiers.Clean(OwnerName)!;
         u.Nik = Identifiers.Clean(Nik);
+        // A valid NIK records the sex; what was entered counts only without one.
+        u.OwnerSex = Identifiers.SexFromNik(u.Nik) ?? ParseEnum<OwnerSex>(OwnerSex);
+        u.ResponsiblePersonName = Identifiers.Clean(ResponsiblePersonName);
+        u.ResponsiblePersonRole = Identifiers.Clean(ResponsiblePersonRole);
         u.Nib = Identifiers.Clean(Nib);
         u.KbliCode = Identifiers.Clean(KbliCode);
         u.KbliEdition = u.KbliCode is null ? null : (KbliEdition)int.Parse(KbliEdition!);
@@ -88,13 +108,14 @@ public sealed class UnitInput
         u.WorkersFemale = Parsing.TryCount(WorkersFemale, out var women) ? women : null;
         u.InvestmentValue = Parsing.TryAmount(InvestmentValue, out var investment) ? investment : null;
         u.ProductionValuePerYear = Parsing.TryAmount(ProductionValuePerYear, out var production) ? production : null;
+        u.AnnualSales = Parsing.TryAmount(AnnualSales, out var sales) ? sales : null;
         u.ProductionCapacity = Parsing.TryAmount(ProductionCapacity, out var capacity) ? capacity : null;
         u.ProductionCapacityUnit = Identifiers.Clean(ProductionCapacityUnit);
         u.YearStarted = Parsing.TryCount(YearStarted, out var year) ? year : null;
-        u.LegalForm = Enum.TryParse<LegalForm>(LegalForm, out var form) ? form : null;
+        u.LegalForm = ParseEnum<LegalForm>(LegalForm);
         if (PublicConsent && !u.PublicConsent)
         {
-            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : Wib.Today(clock);
         }
         else if (PublicConsent)
         {
@@ -110,19 +131,83 @@ public sealed class UnitInput
         u.DataSource = Identifiers.Clean(DataSource);
     }
 
-    /// <summary>A NIB already registered to another unit (an error), and units with a similar name in the same kelurahan (a warning).</summary>
-    public async Task<Duplicates> FindDuplicatesAsync(RegistryDbContext db, int? unitId, CancellationToken cancellationToken)
+    /// <summary>A defined value of the enum, by name only: "99" is not a legal form, whatever Enum.TryParse thinks.</summary>
+    public static T? ParseEnum<T>(string? text) where T : struct, Enum =>
+        text is not null && !text.Any(char.IsAsciiDigit) && Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) ? value : null;
+
+    /// <summary>
+    /// The one form check of Create and Edit: the validator, then the references (a tampered id is a message beside
+    /// its field, never a 500), then the NIB and name checks that need confirmation. Returns what the page shows.
+    /// </summary>
+    public async Task<Duplicates> CheckAsync(RegistryDbContext db, IValidator<UnitInput> validator, ModelStateDictionary modelState,
+        IStringLocalizer<SharedResource> l, IndustrialUnit? existing, CancellationToken cancellationToken)
     {
+        var kbli = Identifiers.Clean(KbliCode);
+        if (string.IsNullOrWhiteSpace(CategoryId) && Kbli.IsValid(kbli) && KbliEdition != "2025")
+        {
+            // The category the KBLI mapping suggests, when staff left it open.
+            CategoryId = (await db.Database.SqlQuery<int?>($"SELECT kbli_category({kbli}) AS \"Value\"").SingleAsync(cancellationToken))?.ToString();
+        }
+
+        (await validator.ValidateAsync(this, cancellationToken)).AddTo(modelState);
+        if (int.TryParse(KelurahanId, out var kelurahanId) && kelurahanId != existing?.KelurahanId
+            && !await db.Kelurahan.AnyAsync(k => k.Id == kelurahanId && k.RetiredOn == null, cancellationToken))
+        {
+            modelState.AddModelError("Input.KelurahanId", l["Pilih kelurahan yang masih aktif dari daftar."]);
+        }
+
+        if (int.TryParse(CategoryId, out var categoryId) && !await db.ProductCategories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        {
+            modelState.AddModelError("Input.CategoryId", l["Pilih kategori produk dari daftar."]);
+        }
+
+        if (!modelState.IsValid)
+        {
+            return new Duplicates([], []);
+        }
+
+        var duplicates = await FindDuplicatesAsync(db, existing, cancellationToken);
+        if (duplicates.SameNib.Count > 0 && Identifiers.Clean(Nib) != existing?.Nib && !ConfirmSameBusiness)
+        {
+            modelState.AddModelError("Input.Nib", l["NIB ini sudah dipakai unit lain. Bila ini tempat produksi lain dari usaha yang sama, centang konfirmasi di atas."]);
+        }
+
+        if (duplicates.SameNib.Any(d => d.DifferentOwner) && !ConfirmDifferentOwner)
+        {
+            modelState.AddModelError("Input.Nib", l["Nama pemilik atau NIK berbeda dengan unit lain yang memakai NIB ini. Periksa, lalu centang konfirmasi di atas."]);
+        }
+
+        if (duplicates.SimilarNames.Count > 0 && !AcceptSimilarName)
+        {
+            modelState.AddModelError("", l["Periksa unit dengan nama mirip di bawah, lalu centang konfirmasi bila ini unit yang berbeda."]);
+        }
+
+        return duplicates;
+    }
+
+    /// <summary>Other sites under the same NIB (to confirm, with a flag where the owner differs), and units with a similar name in the same kelurahan.</summary>
+    public async Task<Duplicates> FindDuplicatesAsync(RegistryDbContext db, IndustrialUnit? existing, CancellationToken cancellationToken)
+    {
+        var unitId = existing?.Id;
         var nib = Identifiers.Clean(Nib);
-        var nibOwner = nib is null ? null : await db.IndustrialUnits.AsNoTracking()
-            .Where(u => u.Nib == nib && u.Id != unitId)
-            .Select(u => new UnitLink(u.Id, u.BusinessName, u.Kelurahan.Name))
-            .FirstOrDefaultAsync(cancellationToken);
+        var owner = Identifiers.Clean(OwnerName);
+        var nik = Identifiers.Clean(Nik);
+        var others = await db.IndustrialUnits.AsNoTracking()
+            .Where(u => nib != null && u.Nib == nib && u.Id != unitId)
+            .OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.BusinessName, Kelurahan = u.Kelurahan.Name, u.OwnerName, u.Nik })
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        // Confirmed when it was entered; only a change of NIB, owner or NIK asks again.
+        var unchanged = existing is not null && nib == existing.Nib && nik == existing.Nik
+            && string.Equals(owner, existing.OwnerName, StringComparison.OrdinalIgnoreCase);
+        var sameNib = others.Select(o => new NibSite(o.Id, o.BusinessName, o.Kelurahan, !unchanged
+            && (!string.Equals(o.OwnerName, owner, StringComparison.OrdinalIgnoreCase) || (o.Nik is not null && nik is not null && o.Nik != nik)))).ToList();
 
         var name = Identifiers.Clean(BusinessName);
         // Trigram similarity ignores case, so an identical name scores 1.
         var similar = new List<UnitLink>();
-        if (name is not null && int.TryParse(KelurahanId, out var kelurahanId))
+        if (name is not null && name != existing?.BusinessName && int.TryParse(KelurahanId, out var kelurahanId))
         {
             similar = await db.IndustrialUnits.AsNoTracking()
                 .Where(u => u.KelurahanId == kelurahanId && u.Id != unitId
@@ -133,25 +218,26 @@ public sealed class UnitInput
                 .ToListAsync(cancellationToken);
         }
 
-        return new Duplicates(nibOwner, similar);
+        return new Duplicates(sameNib, similar);
     }
 
     public sealed record UnitLink(int Id, string BusinessName, string Kelurahan);
 
-    public sealed record Duplicates(UnitLink? NibOwner, List<UnitLink> SimilarNames);
+    public sealed record NibSite(int Id, string BusinessName, string Kelurahan, bool DifferentOwner);
+
+    public sealed record Duplicates(List<NibSite> SameNib, List<UnitLink> SimilarNames);
 }
 
 public sealed class UnitInputValidator : AbstractValidator<UnitInput>
 {
     public UnitInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        var today = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = () => Wib.Today(clock);
 
         RuleFor(x => x.BusinessName).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l["Isi nama usaha."])
             .MaximumLength(200).WithMessage(_ => l["Nama usaha paling banyak 200 karakter."]);
         RuleFor(x => x.OwnerName).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l["Isi nama pemilik."])
             .MaximumLength(150).WithMessage(_ => l["Nama pemilik paling banyak 150 karakter."]);
-        RuleFor(x => x.Nik).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l["Isi NIK pemilik (16 digit)."]);
         RuleFor(x => x.Nik).Must(v => Identifiers.IsDigits(Identifiers.Clean(v), 16)).WithMessage(_ => l["NIK harus 16 digit angka."])
             .When(x => Identifiers.Clean(x.Nik) is not null);
         RuleFor(x => x.Nik).Must(v => Identifiers.IsPlausibleNik(Identifiers.Clean(v)))
@@ -159,8 +245,12 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
             .When(x => Identifiers.IsDigits(Identifiers.Clean(x.Nik), 16));
         RuleFor(x => x.Nib).Must(v => Identifiers.IsNib(Identifiers.Clean(v))).WithMessage(_ => l["NIB harus 13 digit angka, atau kosongkan bila belum ada."])
             .When(x => Identifiers.Clean(x.Nib) is not null);
-        RuleFor(x => x.KbliCode).Must(v => Identifiers.IsManufacturingKbli(Identifiers.Clean(v)))
-            .WithMessage(_ => l["Kode KBLI harus 5 digit dalam industri pengolahan (golongan pokok 10 sampai 33), misalnya 10792."])
+        RuleFor(x => x.OwnerSex).Must(v => UnitInput.ParseEnum<OwnerSex>(v) is not null).WithMessage(_ => l["Pilih jenis kelamin pemilik dari daftar."])
+            .When(x => !string.IsNullOrWhiteSpace(x.OwnerSex));
+        RuleFor(x => x.ResponsiblePersonName).MaximumLength(150).WithMessage(_ => l["Nama penanggung jawab paling banyak 150 karakter."]);
+        RuleFor(x => x.ResponsiblePersonRole).MaximumLength(100).WithMessage(_ => l["Jabatan penanggung jawab paling banyak 100 karakter."]);
+        RuleFor(x => x.KbliCode).Must((x, v) => Kbli.IsValid(Identifiers.Clean(v), x.KbliEdition == "2025" ? Domain.KbliEdition.Kbli2025 : Domain.KbliEdition.Kbli2020))
+            .WithMessage(_ => l["Kode KBLI tidak ada dalam KBLI 2020 industri pengolahan (golongan pokok 10 sampai 33), misalnya 10750."])
             .When(x => Identifiers.Clean(x.KbliCode) is not null);
         RuleFor(x => x.KbliEdition).Must(v => v is "2020" or "2025").WithMessage(_ => l["Pilih edisi KBLI (2020 atau 2025)."])
             .When(x => Identifiers.Clean(x.KbliCode) is not null);
@@ -182,7 +272,7 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
         }
 
         foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<UnitInput, string?>>, string)[]
-                 { (x => x.InvestmentValue, "Nilai investasi"), (x => x.ProductionValuePerYear, "Nilai produksi per tahun"), (x => x.ProductionCapacity, "Kapasitas produksi") })
+                 { (x => x.InvestmentValue, "Nilai investasi"), (x => x.ProductionValuePerYear, "Nilai produksi per tahun"), (x => x.AnnualSales, "Hasil penjualan tahunan"), (x => x.ProductionCapacity, "Kapasitas produksi") })
         {
             var read = field.Compile();
             RuleFor(field).Must(v => Parsing.TryAmount(v, out var n) && n >= 0 && n < 1_000_000_000_000_000m)
@@ -194,7 +284,7 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
         RuleFor(x => x.YearStarted).Must(v => Parsing.TryCount(v, out var y) && y >= 1900 && y <= today().Year)
             .WithMessage(_ => l["Tahun mulai usaha harus antara 1900 dan tahun ini."])
             .When(x => !string.IsNullOrWhiteSpace(x.YearStarted));
-        RuleFor(x => x.LegalForm).Must(v => Enum.TryParse<LegalForm>(v, out _)).WithMessage(_ => l["Pilih bentuk badan usaha dari daftar."])
+        RuleFor(x => x.LegalForm).Must(v => UnitInput.ParseEnum<LegalForm>(v) is not null).WithMessage(_ => l["Pilih bentuk badan usaha dari daftar."])
             .When(x => !string.IsNullOrWhiteSpace(x.LegalForm));
         RuleFor(x => x.RegisteredOn).Must(v => Parsing.TryDate(v, out _)).WithMessage(_ => l["Isi tanggal pendaftaran (hh/bb/tttt)."]);
         RuleFor(x => x.RegisteredOn).Must(v => Parsing.TryDate(v, out var d) && d <= today()).WithMessage(_ => l["Tanggal pendaftaran tidak boleh di masa depan."])
