@@ -105,7 +105,7 @@ def main(raw, out):
     w("Written by `scripts/bench.sh` (see the README). Every figure comes from one run on one machine that other")
     w("engineers were using at the same time, so absolute figures are noisy: judge a page by its **ratio to B1 measured")
     w("in the same run**, interleaved (B0, B1, page, B1, page, B1, ...). B0 and B1 are baseline endpoints of the same app,")
-    w("mapped only when `Benchmark:Baselines=true` (`Infrastructure/Baselines.cs`).")
+    w("mapped only when `Benchmark:Baselines=true` (`Benchmarking/Baselines.cs`).")
     w("")
     if meta.get("quick") == "1":
         w("**Quick mode** (2 s a measurement, one round): a check of the plumbing, not figures to compare.")

@@ -16,7 +16,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// is overwritten: the page shows their values beside what this user typed, and the user re-applies or drops theirs.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
+public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock, Lookups lookups) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -89,7 +89,7 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
         // Compare against the version the user started from, not the one just read.
         db.Entry(unit).Property(u => u.Version).OriginalValue = Input.Version;
-        Input.ApplyTo(unit);
+        Input.ApplyTo(unit, Wib.Today(clock));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +119,7 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
     private async Task LoadListsAsync(int kelurahanId, CancellationToken cancellationToken)
     {
-        ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
-        ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+        ViewData["KelurahanOptions"] = await lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
+        ViewData["CategoryOptions"] = await lookups.CategoriesAsync(db, cancellationToken);
     }
 }

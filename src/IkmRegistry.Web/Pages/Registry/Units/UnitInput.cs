@@ -71,7 +71,7 @@ public sealed class UnitInput
     };
 
     /// <summary>Writes the validated input into the entity, in normal form (trimmed text, +62 phone, parsed numbers).</summary>
-    public void ApplyTo(IndustrialUnit u)
+    public void ApplyTo(IndustrialUnit u, DateOnly today)
     {
         u.BusinessName = Identifiers.Clean(BusinessName)!;
         u.OwnerName = Identifiers.Clean(OwnerName)!;
@@ -94,7 +94,7 @@ public sealed class UnitInput
         u.LegalForm = Enum.TryParse<LegalForm>(LegalForm, out var form) ? form : null;
         if (PublicConsent && !u.PublicConsent)
         {
-            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : today;
         }
         else if (PublicConsent)
         {

@@ -1,8 +1,9 @@
 using System.Net;
-using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Benchmarking;
 using Microsoft.AspNetCore.Hosting;
 
-namespace IkmRegistry.Tests.Infrastructure;
+namespace IkmRegistry.Tests.Benchmarking;
 
 /// <summary>The plumbing of scripts/bench.sh: its baseline endpoints exist only when the setting is on. Nothing here is timed.</summary>
 public class BaselinesTests(RegistryApp app) : RegistryTest(app)
