@@ -126,7 +126,7 @@ def main(raw, out):
     w("Written by `scripts/bench.sh` (see the README). Every figure comes from one run on one machine that other")
     w("engineers were using at the same time, so absolute figures are noisy: judge a page by its **ratio to B1 measured")
     w("in the same run**, interleaved (baselines, page, B1, page, B1, ...). B0, B1 and B2 are baseline endpoints of the same")
-    w("app, mapped only when `Benchmark:Baselines=true` (`Infrastructure/Baselines.cs`). Public pages are divided by the")
+    w("app, mapped only when `Benchmark:Baselines=true` (`Benchmarking/Baselines.cs`). Public pages are divided by the")
     w("anonymous B1, signed-in pages by B1-auth (the same endpoint with the staff cookie). Signed-in runs take renewed")
     w("sign-in cookies like a browser (`scripts/bench/wrk-summary.lua`): without that, every request after the first minute")
     w("carried a stale cookie and was checked against the database, and signed-in figures measured that check.")

@@ -1,3 +1,4 @@
+using IkmRegistry.Web.Benchmarking;
 using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Registry.Import;
 

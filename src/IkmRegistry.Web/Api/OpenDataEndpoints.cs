@@ -80,65 +80,60 @@ public static class OpenDataEndpoints
             .RequireRateLimiting(PublicAccess.OpenDataRateLimit)
             .AllowAnonymous();
 
-        api.MapGet("/sentra", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
-                Json(http, await SentraAsync(http, db, links, ct)))
-            .WithName("sentra")
-            .WithSummary("Active sentra IKM terpadu")
-            .WithDescription("Every sentra with status Aktif, ordered by kelurahan: areas with Kemendagri codes, product categories, main products, number of member units (active memberships of active units), founding year, and the sentra's own contact only where the sentra chose to publish it.")
-            .Produces<List<SentraRecord>>(StatusCodes.Status200OK, "application/json");
-        api.MapGet("/sentra.csv", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
-                Csv(http, "sentra.csv", await SentraAsync(http, db, links, ct), _sentraColumns))
-            .WithName("sentra_csv")
-            .WithSummary("Active sentra IKM terpadu as CSV")
-            .WithDescription("The same rows and field names as /api/v1/sentra; category lists are separated by \"; \". UTF-8, comma-separated, RFC 4180 quoting.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-
-        api.MapGet("/kelurahan", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Json(http, await KelurahanAsync(db, ct)))
-            .WithName("kelurahan")
-            .WithSummary("Active kelurahan and whether each has a sentra")
-            .WithDescription("The city's active kelurahan with Kemendagri codes, map centroids (for markers, not office locations) and their number of active sentra.")
-            .Produces<List<KelurahanRecord>>(StatusCodes.Status200OK, "application/json");
-        api.MapGet("/kelurahan.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Csv(http, "kelurahan.csv", await KelurahanAsync(db, ct), _kelurahanColumns))
-            .WithName("kelurahan_csv")
-            .WithSummary("Active kelurahan as CSV")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-
-        api.MapGet("/categories", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Json(http, await CategoriesAsync(db, ct)))
-            .WithName("categories")
-            .WithSummary("Product categories")
-            .WithDescription("The agency's product categories (kategori jenis produk unggulan) with their stable codes.")
-            .Produces<List<CategoryRecord>>(StatusCodes.Status200OK, "application/json");
-
-        api.MapGet("/units/by-kelurahan-category", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Json(http, await UnitsByKelurahanAsync(db, ct)))
-            .WithName("units_by_kelurahan_category")
-            .WithSummary("Active units counted by kelurahan and product category")
-            .WithDescription("One row for every active kelurahan and every category, zeros included.")
-            .Produces<List<UnitsByKelurahanRecord>>(StatusCodes.Status200OK, "application/json");
-        api.MapGet("/units/by-kelurahan-category.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Csv(http, "units-by-kelurahan-category.csv", await UnitsByKelurahanAsync(db, ct), _unitsByKelurahanColumns))
-            .WithName("units_by_kelurahan_category_csv")
-            .WithSummary("Active units by kelurahan and category as CSV")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-
-        api.MapGet("/units/by-kecamatan", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Json(http, await UnitsByKecamatanAsync(db, ct)))
-            .WithName("units_by_kecamatan")
-            .WithSummary("Active units counted by kecamatan")
-            .WithDescription("Active units per kecamatan, with its number of active kelurahan and of kelurahan that have an active sentra.")
-            .Produces<List<UnitsByKecamatanRecord>>(StatusCodes.Status200OK, "application/json");
-        api.MapGet("/units/by-kecamatan.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
-                Csv(http, "units-by-kecamatan.csv", await UnitsByKecamatanAsync(db, ct), _unitsByKecamatanColumns))
-            .WithName("units_by_kecamatan_csv")
-            .WithSummary("Active units by kecamatan as CSV")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapDataset("sentra", "sentra", SentraAsync,
+            "Active sentra IKM terpadu",
+            "Every sentra with status Aktif, ordered by kelurahan: areas with Kemendagri codes, product categories, main products, number of member units (active memberships of active units), founding year, and the sentra's own contact only where the sentra chose to publish it.",
+            new("sentra.csv", _sentraColumns, "Active sentra IKM terpadu as CSV",
+                "The same rows and field names as /api/v1/sentra; category lists are separated by \"; \". UTF-8, comma-separated, RFC 4180 quoting."));
+        api.MapDataset("kelurahan", "kelurahan", (_, db, ct) => KelurahanAsync(db, ct),
+            "Active kelurahan and whether each has a sentra",
+            "The city's active kelurahan with Kemendagri codes, map centroids (for markers, not office locations) and their number of active sentra.",
+            new("kelurahan.csv", _kelurahanColumns, "Active kelurahan as CSV"));
+        api.MapDataset("categories", "categories", (_, db, ct) => CategoriesAsync(db, ct),
+            "Product categories",
+            "The agency's product categories (kategori jenis produk unggulan) with their stable codes.",
+            csv: null);
+        api.MapDataset("units/by-kelurahan-category", "units_by_kelurahan_category", (_, db, ct) => UnitsByKelurahanAsync(db, ct),
+            "Active units counted by kelurahan and product category",
+            "One row for every active kelurahan and every category, zeros included.",
+            new("units-by-kelurahan-category.csv", _unitsByKelurahanColumns, "Active units by kelurahan and category as CSV"));
+        api.MapDataset("units/by-kecamatan", "units_by_kecamatan", (_, db, ct) => UnitsByKecamatanAsync(db, ct),
+            "Active units counted by kecamatan",
+            "Active units per kecamatan, with its number of active kelurahan and of kelurahan that have an active sentra.",
+            new("units-by-kecamatan.csv", _unitsByKecamatanColumns, "Active units by kecamatan as CSV"));
     }
 
-    private static async Task<List<SentraRecord>> SentraAsync(HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct)
+    /// <summary>How a dataset is also served as CSV: the file name, the columns, and the OpenAPI summary and description.</summary>
+    private sealed record CsvForm<T>(string FileName, (string Header, Func<T, object?> Value)[] Columns, string Summary, string? Description = null);
+
+    /// <summary>One dataset as JSON at /{path} and, when <paramref name="csv"/> is given, with the same rows at /{path}.csv.</summary>
+    private static void MapDataset<T>(this RouteGroupBuilder api, string path, string name,
+        Func<HttpContext, RegistryDbContext, CancellationToken, Task<List<T>>> rows, string summary, string description, CsvForm<T>? csv)
     {
+        api.MapGet("/" + path, async (HttpContext http, RegistryDbContext db, CancellationToken ct) => Json(http, await rows(http, db, ct)))
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .Produces<List<T>>(StatusCodes.Status200OK, "application/json");
+        if (csv is null)
+        {
+            return;
+        }
+
+        var endpoint = api.MapGet($"/{path}.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+                Csv(http, csv.FileName, await rows(http, db, ct), csv.Columns))
+            .WithName(name + "_csv")
+            .WithSummary(csv.Summary)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        if (csv.Description is not null)
+        {
+            endpoint.WithDescription(csv.Description);
+        }
+    }
+
+    private static async Task<List<SentraRecord>> SentraAsync(HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var links = http.RequestServices.GetRequiredService<LinkGenerator>();
         var sentra = await db.ActiveSentra().InDirectoryOrder().SelectPublic().AsNoTracking().ToListAsync(ct);
         return sentra.ConvertAll(s => new SentraRecord(
             s.Slug,

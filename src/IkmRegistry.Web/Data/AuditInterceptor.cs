@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using IkmRegistry.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +8,11 @@ namespace IkmRegistry.Web.Data;
 
 /// <summary>
 /// Writes an audit entry for every create, update and delete of registry data, in the same SaveChanges (and so
-/// the same transaction) as the change itself, and stamps CreatedAt/UpdatedAt. Keys come from a HiLo sequence,
-/// so a new record's id is known here, before it is inserted.
+/// the same transaction) as the change itself, and stamps <see cref="ICreatedAt"/> and <see cref="ITimestamped"/>
+/// entities. Keys come from a HiLo sequence, so a new record's id is known here, before it is inserted. Who and
+/// when come from <see cref="AuditActor"/>; the keys of Changes follow the convention written on <see cref="Audit"/>.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditActor actor) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> _audited =
         [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership)];
@@ -38,10 +38,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = http.HttpContext?.User;
-        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var userName = user?.Identity?.Name;
+        var now = actor.Now;
+        var userId = actor.UserId;
+        var userName = actor.UserName;
         var entries = new List<AuditEntry>();
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
@@ -74,7 +73,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             else if (entry.Metadata.HasSharedClrType && entry.Metadata.GetTableName() == "sentra_category" && entry.State != EntityState.Modified)
             {
                 // The sentra's categories: recorded on the sentra as a category added or removed.
-                var field = entry.State == EntityState.Added ? "kategori_ditambah" : "kategori_dihapus";
+                var field = entry.State == EntityState.Added ? "CategoryAdded" : "CategoryRemoved";
                 entries.Add(new AuditEntry
                 {
                     OccurredAt = now,
@@ -93,18 +92,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static void Stamp(EntityEntry entry, DateTime now)
     {
-        if (entry.State == EntityState.Added && entry.Metadata.FindProperty("CreatedAt") is not null)
+        if (entry.State == EntityState.Added && entry.Entity is ICreatedAt { CreatedAt.Ticks: 0 } created)
         {
-            var created = entry.Property("CreatedAt");
-            if (created.CurrentValue is DateTime { Ticks: 0 })
-            {
-                created.CurrentValue = now;
-            }
+            created.CreatedAt = now;
         }
 
-        if (entry.State is EntityState.Added or EntityState.Modified && entry.Metadata.FindProperty("UpdatedAt") is not null)
+        if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is ITimestamped changed)
         {
-            entry.Property("UpdatedAt").CurrentValue = now;
+            changed.UpdatedAt = now;
         }
     }
 

@@ -91,8 +91,8 @@ public static class DemoData
         var firstUnitId = firstId;
         var firstSentraId = firstId + unitCount;
         var firstMembershipId = firstSentraId + SentraCount;
-        var now = DateTime.UtcNow;
-        var today = DateOnly.FromDateTime(now);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var today = Wib.Today(db.Clock);
 
         // Every kelurahan gets its weight's share of units, with a floor so each sentra has enough candidates.
         var weightByCode = ReferenceData.KelurahanRows.Select((r, i) => (r.Code, _kelurahanWeights[i])).ToDictionary(x => x.Code, x => x.Item2);
@@ -467,11 +467,10 @@ public static class DemoData
     /// Rows of a field-data spreadsheet (the import template's columns) for new units made by the same generator as
     /// the demo: the import benchmark's input. NIBs start with 93 and the seed, so they never meet the demo's.
     /// </summary>
-    public static IEnumerable<Dictionary<string, object?>> SampleRows(IReadOnlyList<(string Code, string Name)> kelurahan, IReadOnlyDictionary<string, string> categoryNames, int count, int seed)
+    public static IEnumerable<Dictionary<string, object?>> SampleRows(IReadOnlyList<(string Code, string Name)> kelurahan, IReadOnlyDictionary<string, string> categoryNames, int count, int seed, DateOnly today)
     {
         var random = new Random(seed);
         var names = NamePool.Create(seed);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var i = 0; i < count; i++)
         {
             var area = kelurahan[random.Next(kelurahan.Count)];

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Web.Data;
 
@@ -23,6 +25,14 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// The app's clock (the TimeProvider in its services), for code that is handed a context and nothing else, such as
+    /// the demo loader.
+    /// </summary>
+    public TimeProvider Clock =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? throw new InvalidOperationException("This context was not made by the app's services, so it has no clock.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

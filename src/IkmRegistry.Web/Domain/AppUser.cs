@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Domain;
 
-public class AppUser : IdentityUser
+public class AppUser : IdentityUser, ICreatedAt
 {
     public string DisplayName { get; set; } = "";
 

@@ -96,6 +96,12 @@ public static class Identifiers
         return national.Length is >= 8 and <= 12 && national[0] != '0' ? "+62" + national : null;
     }
 
+    /// <summary>The longest search term the search boxes take (their maxlength); the server cuts longer ones.</summary>
+    public const int SearchMaxLength = 100;
+
+    /// <summary>A search term cut to <see cref="SearchMaxLength"/>.</summary>
+    public static string SearchTerm(string term) => term.Length > SearchMaxLength ? term[..SearchMaxLength] : term;
+
     /// <summary>A LIKE/ILIKE pattern that finds the text anywhere, with its own %, _ and \ taken literally.</summary>
     public static string ContainsPattern(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

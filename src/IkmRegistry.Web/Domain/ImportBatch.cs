@@ -26,7 +26,7 @@ public enum ImportUpdateMode
 /// One uploaded spreadsheet of units: who, when, which file (name and SHA-256), what it held and what was written.
 /// The file and its staged rows are deleted when the batch closes (committed or cancelled); this record stays.
 /// </summary>
-public class ImportBatch
+public class ImportBatch : ICreatedAt
 {
     public int Id { get; set; }
     public required string FileName { get; set; }

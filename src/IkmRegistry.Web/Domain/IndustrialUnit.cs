@@ -24,7 +24,7 @@ public enum OwnerSex
 }
 
 /// <summary>A registered industrial business unit (unit usaha industri). Owner name, NIK, phone, address and figures are private.</summary>
-public class IndustrialUnit
+public class IndustrialUnit : ITimestamped
 {
     public int Id { get; set; }
     public required string BusinessName { get; set; }

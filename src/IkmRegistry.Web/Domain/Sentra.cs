@@ -8,7 +8,7 @@ public enum SentraStatus
 }
 
 /// <summary>A sentra IKM terpadu: a group of at least five IKM in one kelurahan making similar products (PP 29/2018).</summary>
-public class Sentra
+public class Sentra : ITimestamped
 {
     /// <summary>PP 29/2018 Pasal 1: a sentra has at least this many units.</summary>
     public const int MinimumMembers = 5;

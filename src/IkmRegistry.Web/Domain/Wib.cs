@@ -7,5 +7,7 @@ public static class Wib
 
     public static DateTimeOffset From(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(_offset);
 
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(_offset);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(_offset).DateTime);
 }

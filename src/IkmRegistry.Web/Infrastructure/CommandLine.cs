@@ -1,3 +1,4 @@
+using IkmRegistry.Web.Benchmarking;
 using IkmRegistry.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,7 @@ namespace IkmRegistry.Web.Infrastructure;
 ///   --demo-units N         the same with N units (benchmarks: 100000, 1000000)
 ///   --remove-demo          remove the demo data and exit
 ///   --prepare-only         migrate and seed, load demo data when asked, then exit
-///   --import-sample N PATH write a generated field-data file of N new units (.xlsx or .csv), then exit
-///   --import-file PATH     import PATH as the background worker would, print timings as JSON, then exit
+/// and the benchmark's own switches (Benchmarking/BenchmarkCommands.cs).
 /// </summary>
 public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool PrepareOnly)
 {
@@ -48,7 +48,7 @@ public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        db.Database.SetCommandTimeout(DatabaseSetup.LongCommandTimeout);
         if (RemoveDemo)
         {
             var removed = await DemoData.RemoveAsync(db);
@@ -64,15 +64,9 @@ public sealed record CommandLine(bool Demo, int DemoUnits, bool RemoveDemo, bool
                 : "Data demo sudah ada; tidak ada yang ditambahkan.");
         }
 
-        if (Array.IndexOf(Arguments, "--import-sample") is var sample and >= 0)
+        if (await BenchmarkCommands.RunAsync(app, Arguments) is { } benchmarkExitCode)
         {
-            await Pages.Registry.Import.ImportBenchmark.WriteSampleAsync(app.Services, int.Parse(Arguments[sample + 1], System.Globalization.CultureInfo.InvariantCulture), Arguments[sample + 2], seed: Path.GetFileName(Arguments[sample + 2]).Sum(c => c));
-            return 0;
-        }
-
-        if (Array.IndexOf(Arguments, "--import-file") is var import and >= 0)
-        {
-            return await Pages.Registry.Import.ImportBenchmark.RunAsync(app.Services, Arguments[import + 1]);
+            return benchmarkExitCode;
         }
 
         return PrepareOnly ? 0 : null;

@@ -8,13 +8,25 @@ namespace IkmRegistry.Web.Infrastructure;
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// The command timeout of work that runs single statements over the whole registry: an import's matching and
+    /// commit, and loading or removing the demo data (Npgsql's default of 30 s is too short on a busy 2-core machine).
+    /// </summary>
+    public static readonly TimeSpan LongCommandTimeout = TimeSpan.FromMinutes(10);
+
     public static WebApplicationBuilder AddRegistryDatabase(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         builder.Services.AddHttpContextAccessor();
+        // The one place the system clock is named (BannedSymbols.txt): everything else is handed this TimeProvider.
+#pragma warning disable RS0030
         builder.Services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
+        builder.Services.AddScoped<AuditActor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<Audit>();
+        builder.Services.AddSingleton<Data.Queries.Lookups>();
         builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
         {
             RegistryDbContext.Configure(options, connectionString);

@@ -24,7 +24,7 @@ public static class FirstAdmin
             password = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
         }
 
-        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", CreatedAt = DateTime.UtcNow };
+        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
         var result = await users.CreateAsync(admin, password!);
         if (!result.Succeeded)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IkmRegistry.Web.Benchmarking;
 using IkmRegistry.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -13,7 +13,7 @@ namespace IkmRegistry.Web.Pages;
 /// (Origin, as every current browser sends on a form POST). A post with neither is refused.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public class LanguageModel(IAntiforgery antiforgery) : PageModel
+public class LanguageModel(IAntiforgery antiforgery, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -29,7 +29,7 @@ public class LanguageModel(IAntiforgery antiforgery) : PageModel
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -139,13 +139,3 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>
-/// For a test class that must not share the machine with others (it measures time, or starts many processes):
-/// <c>[Collection(RunsAlone.Name)]</c> runs it after the parallel classes, on its own. It still gets an app and
-/// a database of its own.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public class RunsAlone
-{
-    public const string Name = "runs alone";
-}

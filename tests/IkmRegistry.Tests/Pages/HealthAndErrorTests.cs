@@ -49,7 +49,7 @@ public class HealthAndErrorTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
-    public async Task Starting_without_a_reachable_database_prints_one_clear_line_and_exits_non_zero()
+    public async Task Starting_without_a_reachable_database_prints_one_clear_line_and_exits_with_code_2()
     {
         var web = Path.Combine(AppContext.BaseDirectory, "IkmRegistry.Web.dll");
         var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
@@ -64,7 +64,8 @@ public class HealthAndErrorTests(RegistryApp app) : RegistryTest(app)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
 
-        Assert.NotEqual(0, process.ExitCode);
+        // README: "If PostgreSQL cannot be reached at start, the app prints one line saying so and exits with code 2."
+        Assert.Equal(2, process.ExitCode);
         var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = Assert.Single(lines);
         Assert.StartsWith("PostgreSQL tidak dapat dihubungi di 127.0.0.1:1/ikm", line);

@@ -16,6 +16,8 @@ public class OutageTests
 {
     private sealed class OutageApp(string connectionString) : WebApplicationFactory<Program>
     {
+        public Browser Browser { get; set; } = null!;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
@@ -23,26 +25,40 @@ public class OutageTests
             builder.UseSetting("ConnectionStrings:Registry", connectionString);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
         }
+
+        public override async ValueTask DisposeAsync()
+        {
+            Browser?.Dispose();
+            await base.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the cluster, an app on a new database in it, and a staff member signed in to that app.</summary>
+    private static async Task<OutageApp> StartSignedInAsync(ThrowawayCluster cluster, string database)
+    {
+        await cluster.StartAsync();
+        var app = new OutageApp(cluster.ConnectionString(database));
+        await DatabaseSetup.PrepareAsync(app.Services);
+        const string email = "petugas-padam@dpkukmp.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas" };
+            Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+
+        app.Browser = new Browser(app);
+        await app.Browser.SignInAsync(email);
+        return app;
     }
 
     [Fact]
     public async Task During_an_outage_pages_answer_503_a_posted_form_is_kept_unsaved_and_the_app_recovers_without_restart()
     {
         await using var cluster = new ThrowawayCluster();
-        await cluster.StartAsync();
-        await using var app = new OutageApp(cluster.ConnectionString("ikm_outage"));
-        await DatabaseSetup.PrepareAsync(app.Services);
-        const string email = "petugas-padam@dpkukmp.test";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas", CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Staff);
-        }
-
-        using var browser = new Browser(app);
-        await browser.SignInAsync(email);
+        await using var app = await StartSignedInAsync(cluster, "ikm_outage");
+        var browser = app.Browser;
         var form = await browser.GetAsync("/Registry/Units/Create");
         Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
         var kelurahan = form.QuerySelectorAll<IHtmlOptionElement>("#Input_KelurahanId option").First(o => o.Value.Length > 0).Value;
@@ -97,20 +113,8 @@ public class OutageTests
     public async Task During_an_outage_the_unit_edit_sentra_and_password_forms_come_back_unsaved_with_what_was_typed()
     {
         await using var cluster = new ThrowawayCluster();
-        await cluster.StartAsync();
-        await using var app = new OutageApp(cluster.ConnectionString("ikm_outage_forms"));
-        await DatabaseSetup.PrepareAsync(app.Services);
-        const string email = "petugas-formulir@dpkukmp.test";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas", CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Staff);
-        }
-
-        using var browser = new Browser(app);
-        await browser.SignInAsync(email);
+        await using var app = await StartSignedInAsync(cluster, "ikm_outage_forms");
+        var browser = app.Browser;
         var create = await browser.GetAsync("/Registry/Units/Create");
         var kelurahan = create.QuerySelectorAll<IHtmlOptionElement>("#Input_KelurahanId option").First(o => o.Value.Length > 0).Value;
         var category = create.QuerySelectorAll<IHtmlOptionElement>("#Input_CategoryId option").First(o => o.Value.Length > 0).Value;

@@ -11,7 +11,7 @@ public static class History
 
     public sealed record Row(DateTimeOffset At, string? UserName, AuditAction Action, string EntityType, string EntityId, List<Change> Changes);
 
-    // Field names in the audit trail are the entities' property names; these are their labels (Indonesian keys).
+    // Keys in the audit trail (the entities' property names and the events' facts); these are their labels (Indonesian keys).
     private static readonly Dictionary<string, string> _labels = new()
     {
         ["BusinessName"] = "Nama usaha", ["OwnerName"] = "Nama pemilik", ["Nik"] = "NIK pemilik (16 digit)", ["Nib"] = "NIB (13 digit)",
@@ -25,7 +25,12 @@ public static class History
         ["Name"] = "Nama", ["Slug"] = "Alamat URL", ["FoundedOn"] = "Tanggal berdiri", ["DecreeNumber"] = "Nomor SK", ["DecreeDate"] = "Tanggal SK",
         ["Description"] = "Deskripsi", ["Products"] = "Produk", ["PublicContact"] = "Kontak publik", ["PublishContact"] = "Tampilkan kontak",
         ["SentraId"] = "Sentra", ["UnitId"] = "Unit", ["JoinedOn"] = "Tanggal bergabung", ["LeftOn"] = "Tanggal keluar", ["Role"] = "Jabatan",
-        ["IsDemo"] = "Data demo", ["kategori_ditambah"] = "Kategori ditambah", ["kategori_dihapus"] = "Kategori dihapus",
+        ["IsDemo"] = "Data demo", ["CategoryAdded"] = "Kategori ditambah", ["CategoryRemoved"] = "Kategori dihapus",
+        // Events (exports, imports): see the convention on Data/Audit.cs. The Indonesian keys are those of entries written before it.
+        ["kategori_ditambah"] = "Kategori ditambah", ["kategori_dihapus"] = "Kategori dihapus",
+        ["Filters"] = "Saringan", ["Rows"] = "Jumlah baris", ["PrivateColumns"] = "Kolom pribadi", ["Complete"] = "Selesai",
+        ["FileName"] = "Nama berkas", ["Sha256"] = "SHA-256", ["Mode"] = "Cara pembaruan", ["IncludeDuplicates"] = "Termasuk duplikat",
+        ["Inserted"] = "Ditambahkan", ["Updated"] = "Diperbarui", ["Memberships"] = "Keanggotaan", ["Unchanged"] = "Tidak berubah", ["Skipped"] = "Dilewati",
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
     };

@@ -8,16 +8,16 @@ namespace IkmRegistry.Web.Data.Queries;
 
 /// <summary>
 /// The option lists that registry forms and filters share: kelurahan grouped by kecamatan, categories. The last
-/// lists read are kept, so that a form can be shown again while the database is unreachable.
+/// lists read are kept, so that a form can be shown again while the database is unreachable. One per app (a
+/// singleton service), and so one per database: the ids in the lists are that database's.
 /// </summary>
-public static class Lookups
+public sealed class Lookups
 {
-    private static readonly ConcurrentDictionary<string, List<SelectListItem>> _lastRead = new();
+    private readonly ConcurrentDictionary<string, List<SelectListItem>> _lastRead = new();
 
-    private static async Task<List<SelectListItem>> RememberedAsync(RegistryDbContext db, string key, Func<Task<List<SelectListItem>>> read)
+    private async Task<List<SelectListItem>> RememberedAsync(string key, Func<Task<List<SelectListItem>>> read)
     {
-        // Per database as well: ids differ between databases, and one process can serve several (the tests do).
-        key = db.Database.GetConnectionString() + "#" + key + "|" + CultureInfo.CurrentUICulture.Name;
+        key = key + "|" + CultureInfo.CurrentUICulture.Name;
         try
         {
             var items = await read();
@@ -31,7 +31,7 @@ public static class Lookups
     }
 
     /// <summary>The list read last under this key, else under the same kind of list (e.g. kelurahan including another retired one).</summary>
-    private static List<SelectListItem>? Remembered(string key)
+    private List<SelectListItem>? Remembered(string key)
     {
         if (_lastRead.TryGetValue(key, out var exact))
         {
@@ -42,8 +42,8 @@ public static class Lookups
         return _lastRead.FirstOrDefault(p => p.Key.StartsWith(kind + "|", StringComparison.Ordinal) && p.Key.EndsWith("|" + culture, StringComparison.Ordinal)).Value;
     }
 
-    public static Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default) =>
-        RememberedAsync(db, $"kelurahan|{including}", () => ReadKelurahanAsync(db, including, cancellationToken));
+    public Task<List<SelectListItem>> KelurahanAsync(RegistryDbContext db, int? including = null, CancellationToken cancellationToken = default) =>
+        RememberedAsync($"kelurahan|{including}", () => ReadKelurahanAsync(db, including, cancellationToken));
 
     private static async Task<List<SelectListItem>> ReadKelurahanAsync(RegistryDbContext db, int? including, CancellationToken cancellationToken)
     {
@@ -60,8 +60,8 @@ public static class Lookups
         await db.Kecamatan.AsNoTracking().Where(k => k.RetiredOn == null).OrderBy(k => k.Name)
             .Select(k => new SelectListItem(k.Name, k.Id.ToString())).ToListAsync(cancellationToken);
 
-    public static Task<List<SelectListItem>> CategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
-        RememberedAsync(db, "categories", () => ReadCategoriesAsync(db, cancellationToken));
+    public Task<List<SelectListItem>> CategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken = default) =>
+        RememberedAsync("categories", () => ReadCategoriesAsync(db, cancellationToken));
 
     private static async Task<List<SelectListItem>> ReadCategoriesAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ public sealed class CoverageReport
     private string CategoryName(int id) => _f.Categories.FirstOrDefault(c => c.Id == id) is { } c ? (Localization.IsEnglish ? c.NameEn : c.NameId) : "?";
 
     /// <summary>
-    /// PP 29/2018 needs at least 5 units making similar products, so the kelurahan whose largest single category
+    /// PP 29/2018 needs at least Sentra.MinimumMembers (5) units making similar products, so the kelurahan whose largest single category
     /// is biggest is closest to a sentra; ties go to a kelurahan already forming one (status Dalam pembentukan), then
     /// to more units, then more workers, then the code.
     /// </summary>
@@ -111,12 +111,12 @@ public sealed class CoverageReport
             new(_l["Kategori dominan"]),
             new(_l["Unit terbanyak dalam satu kategori"], ColumnKind.Number),
             new(_l["Tenaga kerja"], ColumnKind.Number),
-            new(_l["Memenuhi minimal 5 unit sejenis"]),
+            new(_l["Memenuhi minimal {0} unit sejenis", Sentra.MinimumMembers]),
             new(_l["Kekurangan unit"], ColumnKind.Number),
             new(_l["Sentra dalam pembentukan"]),
         ])
         {
-            Description = _l["Kelurahan tanpa sentra aktif, yang paling dekat membentuk sentra lebih dulu: PP 29/2018 mensyaratkan paling sedikit 5 unit usaha dengan produk sejenis (di sini: satu kategori)."],
+            Description = _l["Kelurahan tanpa sentra aktif, yang paling dekat membentuk sentra lebih dulu: PP 29/2018 mensyaratkan paling sedikit {0} unit usaha dengan produk sejenis (di sini: satu kategori).", Sentra.MinimumMembers],
         };
         var rank = 0;
         foreach (var c in Candidates)
@@ -378,7 +378,7 @@ public sealed class CoverageReport
             new(_l["Kelurahan"]),
             new(_l["Tahun berdiri"], ColumnKind.Year),
             new(_l["Anggota aktif"], ColumnKind.Number),
-            new(_l["Memenuhi minimal 5 anggota"]),
+            new(_l["Memenuhi minimal {0} anggota", Sentra.MinimumMembers]),
         ])
         {
             Description = _l["Anggota aktif: keanggotaan yang belum berakhir dari unit yang masih aktif."],
@@ -406,7 +406,7 @@ public sealed class CoverageReport
         table.Add(_l["Unit aktif tanpa angka tenaga kerja"].Value, q.WithoutWorkers, Percent(q.WithoutWorkers, q.ActiveUnits));
         table.Add(_l["Unit aktif tanpa nilai investasi"].Value, q.WithoutInvestment, Percent(q.WithoutInvestment, q.ActiveUnits));
         var small = _f.ActiveSentra.Count(s => s.ActiveMembers < Sentra.MinimumMembers);
-        table.Add(_l["Sentra aktif dengan kurang dari 5 anggota aktif"].Value, small, Percent(small, _f.ActiveSentra.Count));
+        table.Add(_l["Sentra aktif dengan kurang dari {0} anggota aktif", Sentra.MinimumMembers].Value, small, Percent(small, _f.ActiveSentra.Count));
         table.Add(_l["Kemungkinan duplikat: nama usaha sama di kelurahan yang sama (kelompok)"].Value, _f.DuplicateNames.Count, new Cell(null));
         table.Add(_l["Kemungkinan duplikat: NIK sama dengan nama usaha berbeda (kelompok)"].Value, _f.DuplicateNiks.Count, new Cell(null));
         if (_f.ActiveUnitsInRetiredKelurahan > 0)

@@ -18,7 +18,7 @@ namespace IkmRegistry.Web.Pages.Dashboard;
 /// comma: what Excel expects with Indonesian regional settings). Exports are always in Indonesian, each one is
 /// logged and audited with the user id and the table, never with personal data.
 /// </summary>
-public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocalizer<SharedResource> localizer, ILogger<ExportModel> logger) : PageModel
+public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocalizer<SharedResource> localizer, ILogger<ExportModel> logger, Audit audit, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(
         [FromQuery(Name = "tabel")] string table,
@@ -78,19 +78,11 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
         }
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = DateTime.UtcNow,
-            UserId = userId,
-            UserName = User.Identity?.Name,
-            Action = AuditAction.Export,
-            EntityType = "DashboardTable",
-            EntityId = $"{report.Key}:{scopeName}:{format}",
-        });
+        audit.Record(AuditAction.Export, "DashboardTable", $"{report.Key}:{scopeName}:{format}");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Dashboard export of table {Table} ({Scope}) as {Format} by user {UserId}", report.Key, scopeName, format, userId);
 
-        var fileName = $"{report.Key}-{scopeName.Replace('.', '-')}-{DateTime.UtcNow.AddHours(7):yyyy-MM-dd}.{format}";
+        var fileName = $"{report.Key}-{scopeName.Replace('.', '-')}-{Wib.Today(clock):yyyy-MM-dd}.{format}";
         if (units is not null)
         {
             return File(await WriteUnitsAsync(report, units, format, cancellationToken), ContentType(format), fileName);

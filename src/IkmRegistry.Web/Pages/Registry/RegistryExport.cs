@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 
@@ -26,21 +25,12 @@ public static class RegistryExport
         finally
         {
             var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            db.AuditEntries.Add(new AuditEntry
+            http.RequestServices.GetRequiredService<Audit>().Record(AuditAction.Export, what.EntityType, $"{what.Name}:{what.Format}", new Dictionary<string, object?>
             {
-                OccurredAt = DateTime.UtcNow,
-                UserId = userId,
-                UserName = http.User.Identity?.Name,
-                Action = AuditAction.Export,
-                EntityType = what.EntityType,
-                EntityId = $"{what.Name}:{what.Format}",
-                Changes = JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["Saringan"] = what.Filters.Length == 0 ? "–" : what.Filters,
-                    ["Jumlah baris"] = rows.Value,
-                    ["Kolom pribadi"] = what.PrivateColumns ? "Ya" : "Tidak",
-                    ["Selesai"] = complete ? "Ya" : "Tidak",
-                }),
+                ["Filters"] = what.Filters.Length == 0 ? "–" : what.Filters,
+                ["Rows"] = rows.Value,
+                ["PrivateColumns"] = what.PrivateColumns ? "Ya" : "Tidak",
+                ["Complete"] = complete ? "Ya" : "Tidak",
             });
             // Recorded even when the client went away mid-download: the rows sent so far have left the registry.
             await db.SaveChangesAsync(CancellationToken.None);

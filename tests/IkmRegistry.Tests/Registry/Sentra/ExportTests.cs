@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using static IkmRegistry.Tests.Registry.ExportFiles;
 
 namespace IkmRegistry.Tests.Registry.Sentra;
 
@@ -37,21 +37,6 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         return (pahandut, menteng, left.Unit);
     }
 
-    private static async Task<List<IDictionary<string, object?>>> SheetAsync(byte[] file, string sheet)
-    {
-        using var stream = new MemoryStream(file);
-        return [.. (await stream.QueryAsync(useHeaderRow: true, sheetName: sheet)).Cast<IDictionary<string, object?>>()];
-    }
-
-    private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-    }
-
     [Fact]
     public async Task The_workbook_has_a_sentra_sheet_and_a_member_sheet_joined_by_the_sentra_code()
     {
@@ -69,7 +54,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
             Assert.Equal(["Sentra", "Anggota"], stream.GetSheetNames());
         }
 
-        var sentra = await SheetAsync(file, "Sentra");
+        var sentra = await SheetRowsAsync(file, "Sentra");
         Assert.Equal(
             ["Kode Sentra", "Nama Sentra", "Kode Kelurahan", "Kelurahan", "Kecamatan", "Status", "Tanggal Berdiri", "Nomor SK", "Tanggal SK", "Produk",
              "Kategori", "Kontak Publik", "Tampilkan Kontak", "Jumlah Anggota Aktif"],
@@ -90,7 +75,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("Dalam pembentukan", other["Status"]);
         Assert.Equal("Tidak", other["Tampilkan Kontak"]);
 
-        var members = await SheetAsync(file, "Anggota");
+        var members = await SheetRowsAsync(file, "Anggota");
         Assert.Equal(["Kode Sentra", "ID Unit", "NIB", "Nama Usaha", "Nama Pemilik", "Peran", "Tanggal Bergabung"], members[0].Keys);
         Assert.Equal(4, members.Count);
         Assert.All(members, m => Assert.Contains(sentra, s => Equals(s["Kode Sentra"], m["Kode Sentra"])));
@@ -110,7 +95,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         using var xlsx = await browser.Client.GetAsync("/Registry/Sentra/Export?format=xlsx");
         using var csv = await browser.Client.GetAsync("/Registry/Sentra/Export?format=csv&lembar=anggota");
 
-        var members = await SheetAsync(await xlsx.Content.ReadAsByteArrayAsync(), "Anggota");
+        var members = await SheetRowsAsync(await xlsx.Content.ReadAsByteArrayAsync(), "Anggota");
         Assert.Equal(["Kode Sentra", "ID Unit", "NIB", "Nama Usaha", "Peran", "Tanggal Bergabung"], members[0].Keys);
         var lines = await CsvLinesAsync(csv);
         Assert.Equal("Kode Sentra;ID Unit;NIB;Nama Usaha;Peran;Tanggal Bergabung", lines[0]);
@@ -144,7 +129,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         using var xlsx = await browser.Client.GetAsync(list.QuerySelector("a[data-export=xlsx-keanggotaan]")!.GetAttribute("href")!);
         using var csv = await browser.Client.GetAsync(list.QuerySelector("a[data-export=csv-keanggotaan]")!.GetAttribute("href")!);
 
-        var rows = await SheetAsync(await xlsx.Content.ReadAsByteArrayAsync(), "Keanggotaan");
+        var rows = await SheetRowsAsync(await xlsx.Content.ReadAsByteArrayAsync(), "Keanggotaan");
         Assert.Equal(["Kode Sentra", "Nama Sentra", "ID Unit", "NIB", "Nama Usaha", "Peran", "Tanggal Bergabung", "Tanggal Keluar"], rows[0].Keys);
         Assert.Equal(5, rows.Count);
         var ended = rows.Single(r => Equals(r["ID Unit"], (double)left.Id));
@@ -174,9 +159,9 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditAction.Export).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(["SentraExport:sentra:xlsx", "SentraExport:sentra-sentra:csv", "MembershipExport:keanggotaan-sentra:csv"],
             entries.Select(e => $"{e.EntityType}:{e.EntityId}"));
-        Assert.Contains("\"Jumlah baris\": 6", entries[0].Changes, StringComparison.Ordinal);
-        Assert.Contains("\"Jumlah baris\": 2", entries[1].Changes, StringComparison.Ordinal);
-        Assert.Contains("\"Jumlah baris\": 5", entries[2].Changes, StringComparison.Ordinal);
+        Assert.Contains("\"Rows\": 6", entries[0].Changes, StringComparison.Ordinal);
+        Assert.Contains("\"Rows\": 2", entries[1].Changes, StringComparison.Ordinal);
+        Assert.Contains("\"Rows\": 5", entries[2].Changes, StringComparison.Ordinal);
     }
 
     [Theory]

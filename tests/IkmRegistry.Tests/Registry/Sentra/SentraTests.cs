@@ -108,8 +108,8 @@ public class SentraTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("Sentra Diubah", saved.Name);
         Assert.Equal(["kerajinan"], saved.Categories.Select(c => c.Code));
         var categoryChanges = await db.AuditEntries.Where(a => a.EntityType == "Sentra").Select(a => a.Changes!).ToListAsync();
-        Assert.Contains(categoryChanges, c => c.Contains("kategori_ditambah", StringComparison.Ordinal));
-        Assert.Contains(categoryChanges, c => c.Contains("kategori_dihapus", StringComparison.Ordinal));
+        Assert.Contains(categoryChanges, c => c.Contains("CategoryAdded", StringComparison.Ordinal));
+        Assert.Contains(categoryChanges, c => c.Contains("CategoryRemoved", StringComparison.Ordinal));
         var status = await db.AuditEntries.SingleAsync(a => a.EntityType == "Sentra" && a.Action == AuditAction.StatusChange);
         using var changes = JsonDocument.Parse(status.Changes!);
         Assert.Equal("DalamPembentukan", changes.RootElement.GetProperty("Status").GetProperty("Old").GetString());

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using static IkmRegistry.Tests.Registry.ExportFiles;
 
 namespace IkmRegistry.Tests.Registry.Units;
 
@@ -46,23 +46,13 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SheetExport.XlsxContentType, response.Content.Headers.ContentType!.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        return [.. (await stream.QueryAsync(useHeaderRow: true, sheetName: sheet)).Cast<IDictionary<string, object?>>()];
+        return await SheetRowsAsync(await response.Content.ReadAsByteArrayAsync(), sheet);
     }
 
     private static List<string> XlsxHeaders(byte[] file)
     {
         using var stream = new MemoryStream(file);
         return [.. ((IDictionary<string, object?>)stream.Query().First()).Values.Select(v => (string)v!)];
-    }
-
-    private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Fact]
@@ -238,11 +228,11 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.All(entries, e => Assert.Equal("UnitExport", e.EntityType));
         Assert.Equal(["unit:csv", "unit:xlsx"], entries.Select(e => e.EntityId));
         var first = Changes(entries[0]);
-        Assert.Equal($"q=…, kelurahan={pahandut}", first["Saringan"].GetString());
-        Assert.Equal(2, first["Jumlah baris"].GetInt32());
-        Assert.Equal("Tidak", first["Kolom pribadi"].GetString());
-        Assert.Equal("Ya", first["Selesai"].GetString());
-        Assert.Equal(3, Changes(entries[1])["Jumlah baris"].GetInt32());
+        Assert.Equal($"q=…, kelurahan={pahandut}", first["Filters"].GetString());
+        Assert.Equal(2, first["Rows"].GetInt32());
+        Assert.Equal("Tidak", first["PrivateColumns"].GetString());
+        Assert.Equal("Ya", first["Complete"].GetString());
+        Assert.Equal(3, Changes(entries[1])["Rows"].GetInt32());
         Assert.DoesNotContain("Wulandari", entries[0].Changes, StringComparison.Ordinal);
         Assert.DoesNotContain("Amplang", entries[1].Changes, StringComparison.Ordinal);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Admin.Users;
 
-public class IndexModel(RegistryDbContext db) : PageModel
+public class IndexModel(RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public List<Row> Users { get; private set; } = [];
 
@@ -12,7 +12,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         Users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
             .Select(u => new Row(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),

@@ -17,6 +17,12 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// </summary>
 public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
+    /// <summary>The batch page's progress is updated after every this many rows read.</summary>
+    public const int ProgressEveryRows = 2_000;
+
+    /// <summary>A cell's value is kept in an issue up to this many characters (then cut with an ellipsis).</summary>
+    public const int IssueValueMaxLength = 200;
+
     /// <summary>Validator property names to the column that holds them, for row messages.</summary>
     private static readonly Dictionary<string, string> _columnOf = new()
     {
@@ -173,7 +179,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
                         issues.AddRange(state.Issues);
                         await WriteAsync(copy, batch.Id, row, cancellationToken);
                         count++;
-                        if (count % 2_000 == 0)
+                        if (count % ProgressEveryRows == 0)
                         {
                             await progress(count);
                         }
@@ -576,7 +582,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
     private static void Correction(RowState state, string column, string? value, string message) =>
         state.Issues.Add(new ImportIssue { RowNumber = state.Number, Kind = ImportIssueKind.Correction, Column = column, Value = Cut(value), Message = message });
 
-    private static string? Cut(string? value) => value is { Length: > 200 } ? value[..200] + "…" : value;
+    private static string? Cut(string? value) => value is { Length: > IssueValueMaxLength } ? value[..IssueValueMaxLength] + "…" : value;
 
     private const string CopyRowsSql = """
         COPY import_row (batch_id, row_number, kind, given_id, business_name, owner_name, nik, nib, kbli_code, kbli_edition,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -71,7 +72,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<RegistryDbContext>();
         // A 100,000-row file's matching and commit are single statements that may outlast Npgsql's 30 s default on a busy machine.
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        db.Database.SetCommandTimeout(DatabaseSetup.LongCommandTimeout);
         var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
@@ -167,27 +168,18 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
                 batch.Message = null;
                 var file = batch.StoredName;
                 batch.StoredName = null;
-                db.AuditEntries.Add(new AuditEntry
+                services.GetRequiredService<Audit>().Record(AuditAction.Import, nameof(ImportBatch), batch.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
                 {
-                    OccurredAt = now,
-                    UserId = batch.CommittedById,
-                    UserName = batch.CommittedByName,
-                    Action = AuditAction.Import,
-                    EntityType = nameof(ImportBatch),
-                    EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
-                    Changes = System.Text.Json.JsonSerializer.Serialize(new
-                    {
-                        batch.FileName,
-                        batch.Sha256,
-                        Mode = mode.ToString(),
-                        batch.IncludeDuplicates,
-                        Inserted = batch.InsertedCount,
-                        Updated = batch.UpdatedCount,
-                        Memberships = batch.MembershipCount,
-                        Unchanged = batch.UnchangedCount,
-                        Skipped = batch.ErrorCount + (batch.IncludeDuplicates ? 0 : batch.DuplicateCount),
-                    }),
-                });
+                    ["FileName"] = batch.FileName,
+                    ["Sha256"] = batch.Sha256,
+                    ["Mode"] = mode.ToString(),
+                    ["IncludeDuplicates"] = batch.IncludeDuplicates,
+                    ["Inserted"] = batch.InsertedCount,
+                    ["Updated"] = batch.UpdatedCount,
+                    ["Memberships"] = batch.MembershipCount,
+                    ["Unchanged"] = batch.UnchangedCount,
+                    ["Skipped"] = batch.ErrorCount + (batch.IncludeDuplicates ? 0 : batch.DuplicateCount),
+                }, batch.CommittedById, batch.CommittedByName);
                 await db.SaveChangesAsync(ct);
                 await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
                 await db.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);

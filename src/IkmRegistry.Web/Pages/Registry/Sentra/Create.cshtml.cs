@@ -1,5 +1,6 @@
 using FluentValidation;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
 [Authorize(Policy = Policies.Edit)]
-public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
+public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l, Lookups lookups) : PageModel, IFormPage
 {
     [BindProperty]
     public SentraInput Input { get; set; } = new();
@@ -18,10 +19,10 @@ public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator
     public async Task OnGetAsync(int? kelurahan, CancellationToken cancellationToken)
     {
         Input.KelurahanId = kelurahan?.ToString();
-        await SentraForm.LoadListsAsync(db, ViewData, null, cancellationToken);
+        await SentraForm.LoadListsAsync(db, lookups, ViewData, null, cancellationToken);
     }
 
-    public Task LoadListsAsync(CancellationToken cancellationToken) => SentraForm.LoadListsAsync(db, ViewData, null, cancellationToken);
+    public Task LoadListsAsync(CancellationToken cancellationToken) => SentraForm.LoadListsAsync(db, lookups, ViewData, null, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public class CreateModel(RegistryDbContext db, IValidator<SentraInput> validator
 
         if (!ModelState.IsValid)
         {
-            await SentraForm.LoadListsAsync(db, ViewData, null, cancellationToken);
+            await SentraForm.LoadListsAsync(db, lookups, ViewData, null, cancellationToken);
             return Page();
         }
 

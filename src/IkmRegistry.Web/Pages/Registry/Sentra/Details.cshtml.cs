@@ -147,7 +147,7 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
 
         if (Identifiers.Clean(Cari) is { } term)
         {
-            term = term.Length > 100 ? term[..100] : term;
+            term = Identifiers.SearchTerm(term);
             var pattern = Identifiers.ContainsPattern(term);
             Candidates = await db.IndustrialUnits.AsNoTracking()
                 .Where(u => u.Status == UnitStatus.Aktif && !u.Memberships.Any(m => m.SentraId == id && m.LeftOn == null)

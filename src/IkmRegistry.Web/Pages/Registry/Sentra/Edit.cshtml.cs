@@ -1,5 +1,6 @@
 using FluentValidation;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Data.Queries;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
 /// <summary>Edits a sentra; a save over someone else's newer save shows both instead of overwriting.</summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
+public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, IStringLocalizer<SharedResource> l, Lookups lookups) : PageModel, IFormPage
 {
     [BindProperty]
     public SentraInput Input { get; set; } = new();
@@ -31,7 +32,7 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
         }
 
         (Id, Name, Input) = (id, sentra.Name, SentraInput.From(sentra));
-        await SentraForm.LoadListsAsync(db, ViewData, sentra.KelurahanId, cancellationToken);
+        await SentraForm.LoadListsAsync(db, lookups, ViewData, sentra.KelurahanId, cancellationToken);
         return Page();
     }
 
@@ -39,7 +40,7 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
     public Task LoadListsAsync(CancellationToken cancellationToken)
     {
         (Id, Name) = (Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), Input.Name ?? "");
-        return SentraForm.LoadListsAsync(db, ViewData, int.TryParse(Input.KelurahanId, out var kelurahan) ? kelurahan : null, cancellationToken);
+        return SentraForm.LoadListsAsync(db, lookups, ViewData, int.TryParse(Input.KelurahanId, out var kelurahan) ? kelurahan : null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
 
         if (!ModelState.IsValid)
         {
-            await SentraForm.LoadListsAsync(db, ViewData, sentra.KelurahanId, cancellationToken);
+            await SentraForm.LoadListsAsync(db, lookups, ViewData, sentra.KelurahanId, cancellationToken);
             return Page();
         }
 
@@ -78,7 +79,7 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
             Current = SentraInput.From(now);
             Input.Version = now.Version;
             ModelState.Remove("Input.Version");
-            await SentraForm.LoadListsAsync(db, ViewData, now.KelurahanId, cancellationToken);
+            await SentraForm.LoadListsAsync(db, lookups, ViewData, now.KelurahanId, cancellationToken);
             return Page();
         }
 

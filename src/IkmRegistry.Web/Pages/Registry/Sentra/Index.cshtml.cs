@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
-public class IndexModel(RegistryDbContext db) : PageModel
+public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
@@ -61,6 +61,6 @@ public class IndexModel(RegistryDbContext db) : PageModel
             .Where(k => k.RetiredOn == null && !db.Sentra.Any(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif))
             .OrderBy(k => k.Name).Select(k => new KelurahanLink(k.Id, k.Name)).ToListAsync(cancellationToken);
         KecamatanOptions = await Lookups.KecamatanAsync(db, cancellationToken);
-        CategoryOptions = await Lookups.CategoriesAsync(db, cancellationToken);
+        CategoryOptions = await lookups.CategoriesAsync(db, cancellationToken);
     }
 }

@@ -11,10 +11,10 @@ namespace IkmRegistry.Web.Pages.Registry.Sentra;
 /// <summary>What Create and Edit both do with a validated sentra form: check references, sync categories, give a unique slug.</summary>
 public static class SentraForm
 {
-    public static async Task LoadListsAsync(RegistryDbContext db, ViewDataDictionary viewData, int? kelurahanId, CancellationToken cancellationToken)
+    public static async Task LoadListsAsync(RegistryDbContext db, Lookups lookups, ViewDataDictionary viewData, int? kelurahanId, CancellationToken cancellationToken)
     {
-        viewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
-        viewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+        viewData["KelurahanOptions"] = await lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
+        viewData["CategoryOptions"] = await lookups.CategoriesAsync(db, cancellationToken);
     }
 
     public static async Task CheckReferencesAsync(RegistryDbContext db, SentraInput input, int? currentKelurahanId, ModelStateDictionary modelState, IStringLocalizer l, CancellationToken cancellationToken)

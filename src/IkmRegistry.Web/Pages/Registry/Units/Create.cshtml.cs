@@ -13,7 +13,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 
 /// <summary>Registers a unit; with ?sentraId it joins that sentra as a member at once.</summary>
 [Authorize(Policy = Policies.Edit)]
-public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
+public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock, Lookups lookups) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -82,7 +82,7 @@ public class CreateModel(RegistryDbContext db, IValidator<UnitInput> validator, 
 
     public async Task LoadListsAsync(CancellationToken cancellationToken)
     {
-        ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
-        ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+        ViewData["KelurahanOptions"] = await lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
+        ViewData["CategoryOptions"] = await lookups.CategoriesAsync(db, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Data.Queries;
 using IkmRegistry.Web.Domain;
@@ -13,7 +12,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// A unit with its personal data, memberships and history. Each opening is recorded in the audit trail,
 /// so a data subject's request can show who read their data (UU 27/2022).
 /// </summary>
-public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, Audit audit) : PageModel
 {
     public IndustrialUnit Unit { get; private set; } = null!;
 
@@ -40,15 +39,7 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
             return NotFound();
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow().UtcDateTime,
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = User.Identity?.Name,
-            Action = AuditAction.View,
-            EntityType = nameof(IndustrialUnit),
-            EntityId = id.ToString(),
-        });
+        audit.Record(AuditAction.View, nameof(IndustrialUnit), id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return Page();
     }

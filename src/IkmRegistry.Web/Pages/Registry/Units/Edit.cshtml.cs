@@ -16,7 +16,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// is overwritten: the page shows their values beside what this user typed, and the user re-applies or drops theirs.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
-public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
+public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock, Lookups lookups) : PageModel, IFormPage
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -102,7 +102,7 @@ public class EditModel(RegistryDbContext db, IValidator<UnitInput> validator, IS
 
     private async Task LoadListsAsync(int kelurahanId, CancellationToken cancellationToken)
     {
-        ViewData["KelurahanOptions"] = await Lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
-        ViewData["CategoryOptions"] = await Lookups.CategoriesAsync(db, cancellationToken);
+        ViewData["KelurahanOptions"] = await lookups.KelurahanAsync(db, kelurahanId, cancellationToken);
+        ViewData["CategoryOptions"] = await lookups.CategoriesAsync(db, cancellationToken);
     }
 }

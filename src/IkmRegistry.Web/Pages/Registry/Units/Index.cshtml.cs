@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IkmRegistry.Web.Pages.Registry.Units;
 
 /// <summary>The unit list: filters and search live in the URL, so a list can be bookmarked and shared.</summary>
-public class IndexModel(RegistryDbContext db) : PageModel
+public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
@@ -96,8 +96,8 @@ public class IndexModel(RegistryDbContext db) : PageModel
         }
 
         KecamatanOptions = await Lookups.KecamatanAsync(db, cancellationToken);
-        KelurahanOptions = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
-        CategoryOptions = await Lookups.CategoriesAsync(db, cancellationToken);
+        KelurahanOptions = await lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
+        CategoryOptions = await lookups.CategoriesAsync(db, cancellationToken);
         SentraOptions = await db.Sentra.AsNoTracking().OrderBy(s => s.Name).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
     }
 
@@ -153,7 +153,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
         var term = Identifiers.Clean(filter.Q);
         if (term is not null)
         {
-            term = term.Length > 100 ? term[..100] : term;
+            term = Identifiers.SearchTerm(term);
             // Substring matches (case-insensitive) or small typos (trigram word similarity), all served by the GIN trigram indexes.
             var pattern = Identifiers.ContainsPattern(term);
             query = query.Where(u => u.Nib == term

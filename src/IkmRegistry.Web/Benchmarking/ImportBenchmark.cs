@@ -4,10 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Pages.Registry;
+using IkmRegistry.Web.Pages.Registry.Import;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Benchmarking;
 
 /// <summary>
 /// For scripts/bench.sh: writes a generated field-data file (--import-sample N PATH), and runs one file through the
@@ -23,7 +25,7 @@ public static class ImportBenchmark
         var kelurahan = (await db.Kelurahan.AsNoTracking().OrderBy(k => k.Code).Select(k => new { k.Code, k.Name }).ToListAsync())
             .Select(k => (k.Code, k.Name)).ToList();
         var categories = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.NameId);
-        var rows = DemoData.SampleRows(kelurahan, categories, count, seed);
+        var rows = DemoData.SampleRows(kelurahan, categories, count, seed, Wib.Today(db.Clock));
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             await using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
@@ -74,7 +76,7 @@ public static class ImportBenchmark
                 SizeBytes = file.Length,
                 Status = ImportStatus.Queued,
                 CreatedByName = "benchmark",
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync();

@@ -1,11 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Benchmarking;
 using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace IkmRegistry.Tests.Infrastructure;
+namespace IkmRegistry.Tests.Benchmarking;
 
 /// <summary>The plumbing of scripts/bench.sh: its baseline endpoints exist only when the setting is on. Nothing here is timed.</summary>
 public class BaselinesTests(RegistryApp app) : RegistryTest(app)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Npgsql;
 
-namespace IkmRegistry.Web.Infrastructure;
+namespace IkmRegistry.Web.Benchmarking;
 
 /// <summary>
 /// Two reference endpoints for scripts/bench.sh, mapped only when Benchmark:Baselines is true (off by default,
