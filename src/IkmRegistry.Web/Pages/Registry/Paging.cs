@@ -8,5 +8,6 @@ public sealed record Paging(int Page, int PageSize, int Total, bool Capped = fal
 
     public int Skip => (Math.Clamp(Page, 1, Pages) - 1) * PageSize;
 
-    public static int Clamp(int page) => Math.Max(1, page);
+    /// <summary>A page number from the URL, between 1 and a bound that keeps (page - 1) × page size inside an int.</summary>
+    public static int Clamp(int page) => Math.Clamp(page, 1, 1_000_000);
 }
