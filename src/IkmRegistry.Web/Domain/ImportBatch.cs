@@ -110,6 +110,10 @@ public class ImportRow
     public string? ProductionCapacityUnit { get; set; }
     public int? YearStarted { get; set; }
     public LegalForm? LegalForm { get; set; }
+    public string? ResponsiblePersonName { get; set; }
+    public string? ResponsiblePersonRole { get; set; }
+    public OwnerSex? OwnerSex { get; set; }
+    public decimal? AnnualSales { get; set; }
     public UnitStatus? Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public bool? PublicConsent { get; set; }

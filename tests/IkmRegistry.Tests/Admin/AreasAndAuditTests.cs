@@ -70,9 +70,19 @@ public class AreasAndAuditTests(RegistryApp app) : RegistryTest(app)
         page = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.KbliDivisions"] = "32, 47" });
         Assert.Contains("10 sampai 33", page.QuerySelector("[data-valmsg-for='Input.KbliDivisions']")!.TextContent);
 
-        await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.KbliDivisions"] = "32; 16, 13" });
-        var divisions = (await db.ProductCategories.AsNoTracking().SingleAsync(c => c.Id == id)).KbliDivisions;
-        Assert.Equal(new[] { 13, 16, 32 }, divisions);
+        // A division belongs to one category: 16 is the wood category's.
+        page = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.KbliDivisions"] = "32; 16" });
+        Assert.Contains("16 (Produk berbahan dasar kayu)", page.QuerySelector("[data-valmsg-for='Input.KbliDivisions']")!.TextContent);
+
+        page = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.KbliDivisions"] = "32", ["Input.KbliExceptions"] = "16290" });
+        Assert.Contains("yang ada dalam KBLI", page.QuerySelector("[data-valmsg-for='Input.KbliExceptions']")!.TextContent);
+
+        // Carving joins the crafts by exception, and the codes follow the new mapping at once.
+        await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.KbliDivisions"] = "32", ["Input.KbliExceptions"] = "16291; 16292, 16293" });
+        var category = await db.ProductCategories.AsNoTracking().SingleAsync(c => c.Id == id);
+        Assert.Equal(new[] { 32 }, category.KbliDivisions);
+        Assert.Equal(new[] { "16291", "16292", "16293" }, category.KbliExceptions);
+        Assert.Equal(id, await db.Database.SqlQuery<int>($"SELECT kbli_category('16293') AS \"Value\"").SingleAsync());
     }
 
     [Fact]

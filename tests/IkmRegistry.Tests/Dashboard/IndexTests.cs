@@ -337,7 +337,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
             }
         }
 
-        Assert.Equal(7, page.QuerySelectorAll("canvas[data-chart]").Length);
+        Assert.Equal(8, page.QuerySelectorAll("canvas[data-chart]").Length);
         var map = page.QuerySelector("#peta")!;
         Assert.Contains("\"code\":\"62.71.01.1004\"", map.GetAttribute("data-points"), StringComparison.Ordinal);
         Assert.Equal("", map.GetAttribute("data-tile-url"));

@@ -41,7 +41,9 @@ public class DemoDataTests(RegistryApp app) : RegistryTest(app)
 
         var units = await db.IndustrialUnits.Select(u => new { u.Nik, u.Nib, u.KbliCode, u.Phone, u.InvestmentValue, u.IsDemo, u.OwnerName }).ToListAsync();
         Assert.All(units, u => Assert.True(u.IsDemo));
-        Assert.All(units, u => Assert.Matches(@"^6271\d{12}$", u.Nik!));
+        Assert.All(units.Where(u => u.Nik is not null), u => Assert.Matches(@"^6271\d{12}$", u.Nik!));
+        // Legacy records and owners who refused: some units have no NIK (saved, flagged "Perlu verifikasi").
+        Assert.InRange(units.Count(u => u.Nik is null), 200, 1000);
         Assert.All(units.Where(u => u.Nib is not null), u => Assert.Matches(@"^\d{13}$", u.Nib!));
         Assert.All(units.Where(u => u.KbliCode is not null), u => Assert.InRange(int.Parse(u.KbliCode![..2]), 10, 33));
         Assert.All(units.Where(u => u.Phone is not null), u => Assert.Matches(@"^\+628\d{8,11}$", u.Phone!));

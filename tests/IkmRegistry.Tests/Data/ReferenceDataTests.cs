@@ -59,6 +59,11 @@ public class ReferenceDataTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal([10, 11], categories.Single(c => c.Code == "pangan").KbliDivisions);
         Assert.Contains(13, categories.Single(c => c.Code == "sandang").KbliDivisions);
         Assert.All(categories, c => Assert.False(string.IsNullOrWhiteSpace(c.NameEn)));
+        // Every division of category C has exactly one default category; Lainnya takes the ones no other claims.
+        Assert.Equal(Enumerable.Range(10, 24), categories.SelectMany(c => c.KbliDivisions).Order());
+        Assert.Equal([12, 17, 18, 19, 21, 23, 33], categories.Single(c => c.Code == "lainnya").KbliDivisions);
+        Assert.Equal(["16291", "16292"], categories.Single(c => c.Code == "kerajinan").KbliExceptions);
+        Assert.Equal(["13134"], categories.Single(c => c.Code == "sandang").KbliExceptions);
     }
 
     [Fact]

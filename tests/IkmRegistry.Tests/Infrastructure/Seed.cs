@@ -24,6 +24,8 @@ public static class Seed
             Phone = "+6281234567890",
         };
         configure?.Invoke(unit);
+        // As the form stores it: the sex a valid NIK records.
+        unit.OwnerSex ??= Identifiers.SexFromNik(unit.Nik);
         db.IndustrialUnits.Add(unit);
         await db.SaveChangesAsync();
         return unit;

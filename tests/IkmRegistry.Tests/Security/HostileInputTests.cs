@@ -28,6 +28,10 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
         ("SQL comment", Uri.EscapeDataString("' OR 1=1 --")),
         ("SQL drop", Uri.EscapeDataString("'; DROP TABLE industrial_unit; --")),
         ("100,000 characters", new string('a', 100_000)),
+        // A tampered select: ids that are numbers but name no category, kelurahan, KBLI edition, legal form or sentra.
+        ("out-of-range id", "987654321"),
+        ("negative id", "-1"),
+        ("id past int", "99999999999"),
         ("control characters", Uri.EscapeDataString("a\u0000b\u0007c\u001bd")),
         ("right-to-left override", Uri.EscapeDataString("abc\u202Edef")),
         ("zero-width joiner and emoji", Uri.EscapeDataString("👨\u200D👩\u200D👧 🏭")),

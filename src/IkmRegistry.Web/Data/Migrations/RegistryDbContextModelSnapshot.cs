@@ -390,6 +390,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("address");
 
+                    b.Property<decimal?>("AnnualSales")
+                        .HasColumnType("numeric")
+                        .HasColumnName("annual_sales");
+
                     b.Property<string>("BusinessName")
                         .HasColumnType("text")
                         .HasColumnName("business_name");
@@ -454,6 +458,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner_name");
 
+                    b.Property<string>("OwnerSex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("owner_sex");
+
                     b.Property<string>("Phone")
                         .HasColumnType("text")
                         .HasColumnName("phone");
@@ -483,6 +492,14 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date")
                         .HasColumnName("registered_on");
+
+                    b.Property<string>("ResponsiblePersonName")
+                        .HasColumnType("text")
+                        .HasColumnName("responsible_person_name");
+
+                    b.Property<string>("ResponsiblePersonRole")
+                        .HasColumnType("text")
+                        .HasColumnName("responsible_person_role");
 
                     b.Property<int?>("SentraId")
                         .HasColumnType("integer")

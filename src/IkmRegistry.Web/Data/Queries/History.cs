@@ -33,6 +33,9 @@ public static class History
         ["Inserted"] = "Ditambahkan", ["Updated"] = "Diperbarui", ["Memberships"] = "Keanggotaan", ["Unchanged"] = "Tidak berubah", ["Skipped"] = "Dilewati",
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
+        ["KbliExceptions"] = "Pengecualian KBLI", ["OwnerSex"] = "Jenis kelamin pemilik", ["ResponsiblePersonName"] = "Penanggung jawab",
+        ["ResponsiblePersonRole"] = "Jabatan penanggung jawab", ["AnnualSales"] = "Hasil penjualan tahunan (Rp)",
+        ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
     };
 
     public static string Label(string field) => _labels.GetValueOrDefault(field, field);

@@ -12,7 +12,7 @@ namespace IkmRegistry.Web.Pages.Registry;
 /// NIK and NIB as text cells; Kategori as the category's Indonesian name (the import also takes its code);
 /// numbers as numeric cells in xlsx and plain digits with a decimal comma in CSV; dates as dates in xlsx and
 /// dd/mm/yyyy in CSV; Telepon in national form (0812...), so that it needs no formula neutralisation;
-/// Status "Aktif" or "Tutup"; Setuju Tampil Publik "Ya" or "Tidak"; Bentuk Badan Usaha as LegalForms.Label;
+/// Jenis Kelamin Pemilik "Laki-laki" or "Perempuan" (a valid NIK decides over it); Status "Aktif" or "Tutup"; Setuju Tampil Publik "Ya" or "Tidak"; Bentuk Badan Usaha as LegalForms.Label;
 /// Sentra as the code (slug) of the unit's current sentra, empty when it has none.
 /// </remarks>
 public static class UnitSheet
@@ -39,6 +39,10 @@ public static class UnitSheet
     public const string CapacityUnit = "Satuan Kapasitas";
     public const string YearStarted = "Tahun Mulai";
     public const string LegalForm = "Bentuk Badan Usaha";
+    public const string ResponsiblePerson = "Penanggung Jawab";
+    public const string ResponsiblePersonRole = "Jabatan Penanggung Jawab";
+    public const string OwnerSex = "Jenis Kelamin Pemilik";
+    public const string AnnualSales = "Hasil Penjualan Tahunan (Rp)";
     public const string Status = "Status";
     public const string ClosedOn = "Tanggal Tutup";
     public const string PublicConsent = "Setuju Tampil Publik";
@@ -52,12 +56,12 @@ public static class UnitSheet
     [
         Id, Nib, BusinessName, OwnerName, Nik, KelurahanCode, Kelurahan, Kecamatan, Category, MainProducts, Kbli,
         KbliEdition, Address, Phone, WorkersMale, WorkersFemale, Investment, ProductionValue, Capacity, CapacityUnit,
-        YearStarted, LegalForm, Status, ClosedOn, PublicConsent, PublicConsentOn, RegisteredOn, DataSource, Sentra,
+        YearStarted, LegalForm, ResponsiblePerson, ResponsiblePersonRole, OwnerSex, AnnualSales, Status, ClosedOn, PublicConsent, PublicConsentOn, RegisteredOn, DataSource, Sentra,
     ];
 
     /// <summary>Personal data and a unit's own figures: exported only to Staff and Admin (shared/DOMAIN.md).</summary>
     public static readonly HashSet<string> PrivateColumns =
-        [OwnerName, Nik, Address, Phone, Investment, ProductionValue, Capacity, CapacityUnit];
+        [OwnerName, Nik, Address, Phone, Investment, ProductionValue, Capacity, CapacityUnit, ResponsiblePerson, ResponsiblePersonRole, OwnerSex, AnnualSales];
 
     /// <summary>A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection).</summary>
     public static string? Neutralize(string? text) =>

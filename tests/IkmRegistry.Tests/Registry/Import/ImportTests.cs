@@ -71,6 +71,26 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task Rows_and_files_without_NIK_are_imported_and_wait_in_the_verification_queue()
+    {
+        using var browser = await StaffAsync(App);
+        var (batch, preview) = await PreviewAsync(App, browser, Csv("Nama Usaha;Nama Pemilik;Kelurahan;Kategori;Bentuk Badan Usaha;Penanggung Jawab;Jabatan;Jenis Kelamin;Omzet\n" +
+            "Koperasi Purun;Koperasi Purun;Pahandut;Kerajinan;Koperasi;Siti Aminah;Ketua koperasi;P;250.000.000\nUD Rotan Abadi;Sari;Pahandut;Kerajinan;Usaha Dagang (UD);;;L;\n"), "tanpa-nik.csv");
+        Assert.Equal(2, batch.NewCount);
+
+        await CommitAsync(App, browser, preview);
+
+        var queue = await browser.GetAsync("/Registry/Units/Verification?alasan=tanpa-nik");
+        Assert.Equal(["UD Rotan Abadi"], queue.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+        await using var db = App.NewDbContext();
+        Assert.Equal(2, await db.IndustrialUnits.CountAsync(u => u.Nik == null));
+        var koperasi = await db.IndustrialUnits.SingleAsync(u => u.BusinessName == "Koperasi Purun");
+        Assert.Equal(("Siti Aminah", "Ketua koperasi", OwnerSex.Perempuan, 250_000_000m),
+            (koperasi.ResponsiblePersonName, koperasi.ResponsiblePersonRole, koperasi.OwnerSex, koperasi.AnnualSales));
+        Assert.Equal(OwnerSex.LakiLaki, (await db.IndustrialUnits.SingleAsync(u => u.BusinessName == "UD Rotan Abadi")).OwnerSex);
+    }
+
+    [Fact]
     public async Task Readable_mistakes_are_corrected_and_shown_and_unreadable_ones_are_errors_with_what_to_fix()
     {
         using var browser = await StaffAsync(App);
@@ -278,7 +298,7 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
         var (missing, page) = await PreviewAsync(App, browser, Csv("Nama Usaha;Kelurahan\nSatu;Pahandut\n"), "kurang.csv");
 
         Assert.Equal(ImportStatus.Failed, missing.Status);
-        Assert.Contains("Kolom wajib tidak ditemukan: Nama Pemilik, NIK, Kategori", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("Kolom wajib tidak ditemukan: Nama Pemilik, Kategori", page.QuerySelector(".alert-danger")!.TextContent);
         await using var db = App.NewDbContext();
         Assert.Equal(0, await db.ImportRows.CountAsync(r => r.BatchId == missing.Id));
     }

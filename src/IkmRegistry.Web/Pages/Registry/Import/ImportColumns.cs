@@ -6,8 +6,8 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// <summary>Recognises the file's columns by header, in any order, ignoring case, spaces and punctuation, with common aliases.</summary>
 public static class ImportColumns
 {
-    /// <summary>Columns a file must have; "Kelurahan" is satisfied by the name or the code.</summary>
-    public static readonly string[] Required = [UnitSheet.BusinessName, UnitSheet.OwnerName, UnitSheet.Nik, UnitSheet.Category];
+    /// <summary>Columns a file must have ("Kelurahan" is satisfied by the name or the code). NIK is not one: a unit without it is saved as incomplete.</summary>
+    public static readonly string[] Required = [UnitSheet.BusinessName, UnitSheet.OwnerName, UnitSheet.Category];
 
     /// <summary>The first column of a downloaded error file; read back without a notice.</summary>
     public const string ErrorColumn = "Keterangan Kesalahan";
@@ -52,6 +52,10 @@ public static class ImportColumns
         Alias(UnitSheet.YearStarted, "Tahun Berdiri", "Mulai Usaha", "Tahun Mulai Usaha");
         Alias(UnitSheet.LegalForm, "Badan Usaha", "Bentuk Usaha");
         Alias(UnitSheet.Status, "Status Usaha");
+        Alias(UnitSheet.ResponsiblePerson, "Nama Penanggung Jawab", "Penanggungjawab", "PJ");
+        Alias(UnitSheet.ResponsiblePersonRole, "Jabatan", "Jabatan PJ");
+        Alias(UnitSheet.OwnerSex, "Jenis Kelamin", "L/P", "JK");
+        Alias(UnitSheet.AnnualSales, "Hasil Penjualan Tahunan", "Penjualan Tahunan", "Omzet", "Omset", "Omzet per Tahun");
         Alias(UnitSheet.PublicConsent, "Persetujuan Publik", "Setuju Publik", "Tampil di Direktori");
         Alias(UnitSheet.RegisteredOn, "Tanggal Pendaftaran", "Tgl Daftar", "Tanggal Pendataan");
         Alias(UnitSheet.DataSource, "Sumber");

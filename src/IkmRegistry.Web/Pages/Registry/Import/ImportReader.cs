@@ -45,6 +45,10 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         [nameof(UnitInput.ProductionCapacityUnit)] = UnitSheet.CapacityUnit,
         [nameof(UnitInput.YearStarted)] = UnitSheet.YearStarted,
         [nameof(UnitInput.LegalForm)] = UnitSheet.LegalForm,
+        [nameof(UnitInput.ResponsiblePersonName)] = UnitSheet.ResponsiblePerson,
+        [nameof(UnitInput.ResponsiblePersonRole)] = UnitSheet.ResponsiblePersonRole,
+        [nameof(UnitInput.OwnerSex)] = UnitSheet.OwnerSex,
+        [nameof(UnitInput.AnnualSales)] = UnitSheet.AnnualSales,
         [nameof(UnitInput.PublicConsentOn)] = UnitSheet.PublicConsentOn,
         [nameof(UnitInput.RegisteredOn)] = UnitSheet.RegisteredOn,
         [nameof(UnitInput.DataSource)] = UnitSheet.DataSource,
@@ -335,6 +339,12 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         input.ProductionCapacityUnit = Text(Cell(UnitSheet.CapacityUnit));
         input.YearStarted = NumberText(Cell(UnitSheet.YearStarted));
         input.LegalForm = LegalFormCell(Cell(UnitSheet.LegalForm), state);
+        input.ResponsiblePersonName = Text(Cell(UnitSheet.ResponsiblePerson));
+        input.ResponsiblePersonRole = Text(Cell(UnitSheet.ResponsiblePersonRole));
+        input.OwnerSex = Text(Cell(UnitSheet.OwnerSex)) is { } sex
+            ? ImportColumns.Key(sex) switch { "l" or "lakilaki" or "pria" => nameof(OwnerSex.LakiLaki), "p" or "perempuan" or "wanita" => nameof(OwnerSex.Perempuan), _ => sex }
+            : null;
+        input.AnnualSales = NumberText(Cell(UnitSheet.AnnualSales));
         input.RegisteredOn = DateText(Cell(UnitSheet.RegisteredOn), UnitSheet.RegisteredOn, state) ?? Parsing.Iso(today);
         var consent = YesNoCell(Cell(UnitSheet.PublicConsent), UnitSheet.PublicConsent, state);
         input.PublicConsent = consent ?? false;
@@ -416,6 +426,10 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         row.ProductionCapacityUnit = unit.ProductionCapacityUnit;
         row.YearStarted = unit.YearStarted;
         row.LegalForm = unit.LegalForm;
+        row.ResponsiblePersonName = unit.ResponsiblePersonName;
+        row.ResponsiblePersonRole = unit.ResponsiblePersonRole;
+        row.OwnerSex = unit.OwnerSex;
+        row.AnnualSales = unit.AnnualSales;
         row.PublicConsent = consent;
         row.PublicConsentOn = consent == true && Parsing.TryDate(input.PublicConsentOn, out var on) ? on : null;
         row.RegisteredOn = unit.RegisteredOn;
@@ -587,7 +601,8 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
     private const string CopyRowsSql = """
         COPY import_row (batch_id, row_number, kind, given_id, business_name, owner_name, nik, nib, kbli_code, kbli_edition,
             category_id, main_products, kelurahan_id, address, phone, workers_male, workers_female, investment_value,
-            production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, status,
+            production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form,
+            responsible_person_name, responsible_person_role, owner_sex, annual_sales, status,
             closed_on, public_consent, public_consent_on, registered_on, data_source, sentra_id)
         FROM STDIN (FORMAT BINARY)
         """;
@@ -618,6 +633,10 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         await WriteNullableAsync(copy, r.ProductionCapacityUnit, NpgsqlDbType.Text, ct);
         await WriteNullableAsync(copy, r.YearStarted, NpgsqlDbType.Integer, ct);
         await WriteNullableAsync(copy, r.LegalForm?.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.ResponsiblePersonName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.ResponsiblePersonRole, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.OwnerSex?.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.AnnualSales, NpgsqlDbType.Numeric, ct);
         await WriteNullableAsync(copy, r.Status?.ToString(), NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(copy, r.ClosedOn, NpgsqlDbType.Date, ct);
         await WriteNullableAsync(copy, r.PublicConsent, NpgsqlDbType.Boolean, ct);

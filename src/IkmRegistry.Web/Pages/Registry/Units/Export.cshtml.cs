@@ -31,7 +31,7 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
         int Id, string? Nib, string BusinessName, string? OwnerName, string? Nik, string KelurahanCode, string Kelurahan, string Kecamatan,
         string Category, string? MainProducts, string? KbliCode, KbliEdition? KbliEdition, string? Address, string? Phone, int? WorkersMale,
         int? WorkersFemale, decimal? Investment, decimal? ProductionValue, decimal? Capacity, string? CapacityUnit, int? YearStarted,
-        LegalForm? LegalForm, UnitStatus Status, DateOnly? ClosedOn, bool PublicConsent, DateOnly? PublicConsentOn, DateOnly RegisteredOn,
+        LegalForm? LegalForm, string? ResponsiblePerson, string? ResponsiblePersonRole, OwnerSex? OwnerSex, decimal? AnnualSales, UnitStatus Status, DateOnly? ClosedOn, bool PublicConsent, DateOnly? PublicConsentOn, DateOnly RegisteredOn,
         string? DataSource, string? Sentra);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -75,7 +75,8 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
                 u.Kelurahan.Kecamatan.Name, u.Category.NameId, u.MainProducts, u.KbliCode, u.KbliEdition, withPrivate ? u.Address : null,
                 withPrivate ? u.Phone : null, u.WorkersMale, u.WorkersFemale, withPrivate ? u.InvestmentValue : null,
                 withPrivate ? u.ProductionValuePerYear : null, withPrivate ? u.ProductionCapacity : null, withPrivate ? u.ProductionCapacityUnit : null,
-                u.YearStarted, u.LegalForm, u.Status, u.ClosedOn, u.PublicConsent, u.PublicConsentOn, u.RegisteredOn, u.DataSource,
+                u.YearStarted, u.LegalForm, withPrivate ? u.ResponsiblePersonName : null, withPrivate ? u.ResponsiblePersonRole : null,
+                withPrivate ? u.OwnerSex : null, withPrivate ? u.AnnualSales : null, u.Status, u.ClosedOn, u.PublicConsent, u.PublicConsentOn, u.RegisteredOn, u.DataSource,
                 u.Memberships.Where(m => m.LeftOn == null).OrderByDescending(m => m.JoinedOn).ThenByDescending(m => m.Id).Select(m => m.Sentra.Slug).FirstOrDefault()))
             .AsAsyncEnumerable();
 
@@ -96,7 +97,7 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
     private static SheetCell Kind(string column) => column switch
     {
         UnitSheet.Id or UnitSheet.KbliEdition or UnitSheet.WorkersMale or UnitSheet.WorkersFemale or UnitSheet.Investment
-            or UnitSheet.ProductionValue or UnitSheet.Capacity or UnitSheet.YearStarted => SheetCell.Number,
+            or UnitSheet.ProductionValue or UnitSheet.Capacity or UnitSheet.YearStarted or UnitSheet.AnnualSales => SheetCell.Number,
         UnitSheet.ClosedOn or UnitSheet.PublicConsentOn or UnitSheet.RegisteredOn => SheetCell.Date,
         _ => SheetCell.Text,
     };
@@ -126,6 +127,10 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
         UnitSheet.CapacityUnit => row.CapacityUnit,
         UnitSheet.YearStarted => row.YearStarted,
         UnitSheet.LegalForm => row.LegalForm is { } form ? LegalForms.Label(form) : null,
+        UnitSheet.ResponsiblePerson => row.ResponsiblePerson,
+        UnitSheet.ResponsiblePersonRole => row.ResponsiblePersonRole,
+        UnitSheet.OwnerSex => row.OwnerSex switch { Domain.OwnerSex.Perempuan => "Perempuan", Domain.OwnerSex.LakiLaki => "Laki-laki", _ => null },
+        UnitSheet.AnnualSales => row.AnnualSales,
         UnitSheet.Status => row.Status == UnitStatus.Aktif ? "Aktif" : "Tutup",
         UnitSheet.ClosedOn => row.ClosedOn,
         UnitSheet.PublicConsent => row.PublicConsent ? "Ya" : "Tidak",
