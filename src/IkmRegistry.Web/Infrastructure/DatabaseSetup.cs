@@ -14,11 +14,13 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Registry is not set.");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SentraEventInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
         {
             RegistryDbContext.Configure(options, connectionString);
-            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+            // In this order: the events a status change writes are then audited with it.
+            options.AddInterceptors(services.GetRequiredService<SentraEventInterceptor>(), services.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("postgresql", tags: ["ready"]);
         return builder;

@@ -832,6 +832,11 @@ namespace IkmRegistry.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("end_reason");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -870,13 +875,21 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.HasIndex("IsDemo")
                         .HasDatabaseName("ix_membership_is_demo");
 
+                    b.HasIndex("SentraId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_membership_one_active_ketua_per_sentra")
+                        .HasFilter("left_on IS NULL AND role = 'Ketua'");
+
                     b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_membership_unit_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_membership_one_active_sentra_per_unit")
+                        .HasFilter("left_on IS NULL");
 
                     b.HasIndex("SentraId", "UnitId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_membership_sentra_id_unit_id")
-                        .HasFilter("left_on IS NULL");
+                        .HasDatabaseName("ix_membership_sentra_id_unit_id");
+
+                    b.HasIndex("UnitId", "JoinedOn")
+                        .HasDatabaseName("ix_membership_unit_id_joined_on");
 
                     b.ToTable("membership", (string)null);
                 });
@@ -1033,6 +1046,68 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_sentra_kelurahan_id_status");
 
                     b.ToTable("sentra", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<string>("DecreeNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decree_number");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sentra_event");
+
+                    b.HasIndex("IsDemo")
+                        .HasDatabaseName("ix_sentra_event_is_demo");
+
+                    b.HasIndex("SentraId", "OccurredOn", "Id")
+                        .HasDatabaseName("ix_sentra_event_sentra_id_occurred_on_id");
+
+                    b.ToTable("sentra_event", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1327,6 +1402,18 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Navigation("Kelurahan");
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraEvent", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany("Events")
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sentra_event_sentra_sentra_id");
+
+                    b.Navigation("Sentra");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1413,6 +1500,8 @@ namespace IkmRegistry.Web.Data.Migrations
 
             modelBuilder.Entity("IkmRegistry.Web.Domain.Sentra", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618

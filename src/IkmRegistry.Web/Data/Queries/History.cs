@@ -25,6 +25,7 @@ public static class History
         ["Name"] = "Nama", ["Slug"] = "Alamat URL", ["FoundedOn"] = "Tanggal berdiri", ["DecreeNumber"] = "Nomor SK", ["DecreeDate"] = "Tanggal SK",
         ["Description"] = "Deskripsi", ["Products"] = "Produk", ["PublicContact"] = "Kontak publik", ["PublishContact"] = "Tampilkan kontak",
         ["SentraId"] = "Sentra", ["UnitId"] = "Unit", ["JoinedOn"] = "Tanggal bergabung", ["LeftOn"] = "Tanggal keluar", ["Role"] = "Jabatan",
+        ["EndReason"] = "Alasan berakhir", ["OccurredOn"] = "Berlaku sejak", ["Note"] = "Catatan", ["RecordedAt"] = "Dicatat pada", ["RecordedBy"] = "Dicatat oleh",
         ["IsDemo"] = "Data demo", ["kategori_ditambah"] = "Kategori ditambah", ["kategori_dihapus"] = "Kategori dihapus",
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
