@@ -15,7 +15,7 @@ namespace IkmRegistry.Web.Data;
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> _audited =
-        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership), typeof(SentraEvent)];
+        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership), typeof(SentraEvent), typeof(Formation), typeof(FormationStep)];
 
     private static readonly HashSet<string> _notAudited = ["Version", "CreatedAt", "UpdatedAt"];
 

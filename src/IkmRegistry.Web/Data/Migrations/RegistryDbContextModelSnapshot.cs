@@ -177,6 +177,116 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<string>("DecreeNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decree_number");
+
+                    b.Property<int>("KelurahanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kelurahan_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int?>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_formation");
+
+                    b.HasIndex("KelurahanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_formation_one_open_per_kelurahan")
+                        .HasFilter("completed_on IS NULL");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_formation_sentra_id");
+
+                    b.ToTable("formation", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.FormationStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<int>("FormationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("formation_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("officer");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reached_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("target_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_formation_step");
+
+                    b.HasIndex("FormationId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_formation_step_formation_id_stage");
+
+                    b.ToTable("formation_step", (string)null);
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.ImportBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1316,6 +1426,38 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("sentra_category", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Kelurahan", "Kelurahan")
+                        .WithMany()
+                        .HasForeignKey("KelurahanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_formation_kelurahan_kelurahan_id");
+
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_formation_sentra_sentra_id");
+
+                    b.Navigation("Kelurahan");
+
+                    b.Navigation("Sentra");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.FormationStep", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Formation", "Formation")
+                        .WithMany("Steps")
+                        .HasForeignKey("FormationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_formation_step_formation_formation_id");
+
+                    b.Navigation("Formation");
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.ImportIssue", b =>
                 {
                     b.HasOne("IkmRegistry.Web.Domain.ImportBatch", null)
@@ -1486,6 +1628,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sentra_category_sentra_sentra_id");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("IkmRegistry.Web.Domain.IndustrialUnit", b =>
