@@ -27,7 +27,7 @@ public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
         "/Account/ChangePassword" or "/Account/Logout" or "/Account/TwoFactor/Index" or "/Account/TwoFactor/Setup" => Access.SignedIn,
         // Open to anyone, but without a password accepted just before it sends back to the sign-in page.
         "/Account/LoginTwoFactor" => Access.SecondStep,
-        "/Registry/Units/Create" or "/Registry/Units/Edit" or "/Registry/Sentra/Create" or "/Registry/Sentra/Edit" => Access.Edit,
+        "/Registry/Units/Create" or "/Registry/Units/Edit" or "/Registry/Sentra/Create" or "/Registry/Sentra/Edit" or "/Registry/Sentra/Status" or "/Registry/Formation/Edit" => Access.Edit,
         _ when page.StartsWith("/Registry/Import/", StringComparison.Ordinal) => Access.Edit,
         // Officials export too, without the private columns (checked in the export tests).
         "/Registry/Units/Export" or "/Registry/Sentra/Export" => Access.Read,

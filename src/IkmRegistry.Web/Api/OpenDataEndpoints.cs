@@ -62,6 +62,16 @@ public sealed record CategoryRecord(
     [property: JsonPropertyName("name_id")] string NameId,
     [property: JsonPropertyName("name_en")] string NameEn);
 
+/// <summary>City coverage at a date, from the recorded sentra status history (Data/Queries/CoverageHistory.cs).</summary>
+public sealed record CoverageRecord(
+    [property: JsonPropertyName("date")] DateOnly Date,
+    [property: JsonPropertyName("kelurahan")] int Kelurahan,
+    [property: JsonPropertyName("decree_coverage_kelurahan")] int DecreeCoverageKelurahan,
+    [property: JsonPropertyName("decree_coverage_percent")] double DecreeCoveragePercent,
+    [property: JsonPropertyName("effective_coverage_kelurahan")] int EffectiveCoverageKelurahan,
+    [property: JsonPropertyName("effective_coverage_percent")] double EffectiveCoveragePercent,
+    [property: JsonPropertyName("active_sentra")] int ActiveSentra);
+
 /// <summary>Read-only open data under /api/v1: JSON and CSV, with ETag, Cache-Control, CORS for GET and a per-client limit.</summary>
 public static class OpenDataEndpoints
 {
@@ -89,6 +99,24 @@ public static class OpenDataEndpoints
             "Active kelurahan and whether each has a sentra",
             "The city's active kelurahan with Kemendagri codes, map centroids (for markers, not office locations) and their number of active sentra.",
             new("kelurahan.csv", _kelurahanColumns, "Active kelurahan as CSV"));
+        api.MapGet("/coverage", async (HttpContext http, RegistryDbContext db, TimeProvider clock, string? date, CancellationToken ct) =>
+            {
+                var today = Domain.Wib.Today(clock);
+                if (date is not null && !(DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) && on <= today))
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "date must be a past date written yyyy-MM-dd.");
+                }
+
+                var points = date is null
+                    ? await Data.Queries.CoverageHistory.YearEndsAsync(db, Data.Queries.CoverageScope.City, today, ct)
+                    : await Data.Queries.CoverageHistory.AtAsync(db, Data.Queries.CoverageScope.City, [DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)], ct);
+                return Json(http, points.Select(p => new CoverageRecord(p.Date, p.Kelurahan, p.Covered, p.CoveredPercent, p.Effective, p.EffectivePercent, p.ActiveSentra)).ToList());
+            })
+            .WithName("coverage")
+            .WithSummary("Sentra coverage of the city's kelurahan, on 31 December of every year and today, or on ?date=yyyy-MM-dd")
+            .WithDescription("Decree coverage: the kelurahan with a sentra whose status is Aktif (it has its decree, SK), as the agency reports it. Effective coverage: the kelurahan with an Aktif sentra that has at least five active members (PP 29/2018). Both are computed from the recorded, dated history of sentra status changes, so a past date keeps its figures when a sentra lapses later.")
+            .Produces<List<CoverageRecord>>(StatusCodes.Status200OK, "application/json");
+
         api.MapDataset("categories", "categories", (_, db, ct) => CategoriesAsync(db, ct),
             "Product categories",
             "The agency's product categories (kategori jenis produk unggulan) with their stable codes.",

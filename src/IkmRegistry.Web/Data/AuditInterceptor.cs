@@ -15,7 +15,7 @@ namespace IkmRegistry.Web.Data;
 public sealed class AuditInterceptor(AuditActor actor) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> _audited =
-        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership)];
+        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership), typeof(SentraEvent), typeof(Formation), typeof(FormationStep)];
 
     private static readonly HashSet<string> _notAudited = ["Version", "CreatedAt", "UpdatedAt"];
 
@@ -107,7 +107,7 @@ public sealed class AuditInterceptor(AuditActor actor) : SaveChangesInterceptor
     {
         EntityState.Added => AuditAction.Create,
         EntityState.Deleted => AuditAction.Delete,
-        _ when changes.Keys.All(k => k is "Status" or "ClosedOn" or "RetiredOn" or "LeftOn") => AuditAction.StatusChange,
+        _ when changes.Keys.All(k => k is "Status" or "ClosedOn" or "RetiredOn" or "LeftOn" or "EndReason") => AuditAction.StatusChange,
         _ => AuditAction.Update,
     };
 

@@ -268,6 +268,13 @@ public static class DemoData
             await importer.CompleteAsync(cancellationToken);
         }
 
+        // Each demo sentra's recorded history: active since its decree (coverage at any date is computed from these).
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sentra_event (id, sentra_id, status, occurred_on, decree_number, decree_date, recorded_at, is_demo)
+            SELECT nextval('"EntityFrameworkHiLoSequence"'), s.id, s.status, s.decree_date, s.decree_number, s.decree_date, {now}, true
+              FROM sentra s WHERE s.is_demo AND s.id >= {firstSentraId} ORDER BY s.id
+            """, cancellationToken);
+
         // Members: the first three hold the board; sentra grow with the data size but stay between 6 and 60 members.
         var membershipCount = 0;
         await using (var importer = await connection.BeginBinaryImportAsync("COPY membership (id, sentra_id, unit_id, joined_on, left_on, role, is_demo) FROM STDIN (FORMAT BINARY)", cancellationToken))

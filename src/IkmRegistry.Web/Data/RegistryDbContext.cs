@@ -20,6 +20,9 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     public DbSet<Sentra> Sentra => Set<Sentra>();
     public DbSet<IndustrialUnit> IndustrialUnits => Set<IndustrialUnit>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<SentraEvent> SentraEvents => Set<SentraEvent>();
+    public DbSet<Formation> Formations => Set<Formation>();
+    public DbSet<FormationStep> FormationSteps => Set<FormationStep>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();

@@ -19,9 +19,11 @@ public class Sentra : ITimestamped
     public int KelurahanId { get; set; }
     public Kelurahan Kelurahan { get; set; } = null!;
     public string? Address { get; set; }
+    /// <summary>When the group was founded; only staff set it (a status change never does).</summary>
     public DateOnly? FoundedOn { get; set; }
     public string? DecreeNumber { get; set; }
     public DateOnly? DecreeDate { get; set; }
+    /// <summary>The current status; every change of it is also a dated <see cref="SentraEvent"/>. Aktif needs the decree (SK) number and date.</summary>
     public SentraStatus Status { get; set; } = SentraStatus.DalamPembentukan;
     public string? Description { get; set; }
 
@@ -39,4 +41,5 @@ public class Sentra : ITimestamped
 
     public List<ProductCategory> Categories { get; set; } = [];
     public List<Membership> Memberships { get; set; } = [];
+    public List<SentraEvent> Events { get; set; } = [];
 }

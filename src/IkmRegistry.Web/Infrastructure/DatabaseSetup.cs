@@ -24,13 +24,15 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
         builder.Services.AddScoped<AuditActor>();
+        builder.Services.AddScoped<SentraEventInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<Audit>();
         builder.Services.AddSingleton<Data.Queries.Lookups>();
         builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
         {
             RegistryDbContext.Configure(options, connectionString);
-            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+            // In this order: the events a status change writes are then audited with it.
+            options.AddInterceptors(services.GetRequiredService<SentraEventInterceptor>(), services.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("postgresql", tags: ["ready"]);
         return builder;

@@ -321,7 +321,7 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.Equal(
-            ["/api/v1/categories", "/api/v1/kelurahan", "/api/v1/kelurahan.csv", "/api/v1/sentra", "/api/v1/sentra.csv",
+            ["/api/v1/categories", "/api/v1/coverage", "/api/v1/kelurahan", "/api/v1/kelurahan.csv", "/api/v1/sentra", "/api/v1/sentra.csv",
              "/api/v1/units/by-kecamatan", "/api/v1/units/by-kecamatan.csv", "/api/v1/units/by-kelurahan-category", "/api/v1/units/by-kelurahan-category.csv"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(document.GetProperty("paths").EnumerateObject(), p => Assert.Equal(["get"], p.Value.EnumerateObject().Select(o => o.Name)));

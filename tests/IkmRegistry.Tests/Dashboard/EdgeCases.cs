@@ -27,6 +27,10 @@ public static class EdgeCases
         await app.ExecuteAsync($"""
             UPDATE kelurahan SET retired_on = DATE '2026-01-01' WHERE code = '{RetiredKelurahan}';
             UPDATE sentra SET status = 'TidakAktif' WHERE kelurahan_id = (SELECT id FROM kelurahan WHERE code = '{InactiveSentraKelurahan}');
+            -- The dated event the Status page would record with that change (coverage history reads the events).
+            INSERT INTO sentra_event (id, sentra_id, status, occurred_on, recorded_at, is_demo)
+            SELECT nextval('"EntityFrameworkHiLoSequence"'), s.id, 'TidakAktif', DATE '2026-04-01', now(), true
+              FROM sentra s WHERE s.kelurahan_id = (SELECT id FROM kelurahan WHERE code = '{InactiveSentraKelurahan}');
             UPDATE industrial_unit SET status = 'Tutup', closed_on = DATE '2026-06-01'
              WHERE id IN (SELECT m.unit_id FROM membership m JOIN sentra s ON s.id = m.sentra_id JOIN kelurahan k ON k.id = s.kelurahan_id
                           WHERE k.code = '62.71.01.1003' ORDER BY m.unit_id LIMIT 3);

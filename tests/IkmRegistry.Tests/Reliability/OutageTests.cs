@@ -149,6 +149,8 @@ public class OutageTests
             ["Input.KelurahanId"] = kelurahan,
             ["Input.Status"] = "Aktif",
             ["Input.FoundedOn"] = "2026-11-01",
+            ["Input.DecreeNumber"] = "188.45/1/DPKUKMP/2026",
+            ["Input.DecreeDate"] = "2026-11-01",
             ["Input.CategoryIds"] = sentraCategory,
             ["Input.Products"] = "kerupuk, amplang",
         });

@@ -54,6 +54,7 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
         {
             ["/Registry/Units/"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/Registry/Sentra/"] = sentra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/Registry/Formation/"] = kelurahan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/Admin/Kelurahan/"] = kelurahan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/Admin/Categories/"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/Admin/Users/"] = staffId,

@@ -10,11 +10,15 @@ public class MembershipConfiguration : IEntityTypeConfiguration<Membership>
     {
         builder.ToTable("membership");
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.EndReason).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Version).IsRowVersion();
 
-        // A unit is an active member of a sentra at most once; ended memberships stay as history.
-        builder.HasIndex(m => new { m.SentraId, m.UnitId }).IsUnique().HasFilter("left_on IS NULL");
-        builder.HasIndex(m => m.UnitId);
+        // A unit is an active member of at most one sentra (a move ends one membership and starts another);
+        // ended memberships stay as history.
+        builder.HasIndex(m => m.UnitId).IsUnique().HasFilter("left_on IS NULL").HasDatabaseName("ix_membership_one_active_sentra_per_unit");
+        builder.HasIndex(m => m.SentraId).IsUnique().HasFilter("left_on IS NULL AND role = 'Ketua'").HasDatabaseName("ix_membership_one_active_ketua_per_sentra");
+        builder.HasIndex(m => new { m.SentraId, m.UnitId });
+        builder.HasIndex(m => new { m.UnitId, m.JoinedOn });
         builder.HasIndex(m => m.IsDemo);
 
         builder.HasOne(m => m.Sentra).WithMany(s => s.Memberships).OnDelete(DeleteBehavior.Restrict);

@@ -177,6 +177,116 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<string>("DecreeNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decree_number");
+
+                    b.Property<int>("KelurahanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kelurahan_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int?>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_formation");
+
+                    b.HasIndex("KelurahanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_formation_one_open_per_kelurahan")
+                        .HasFilter("completed_on IS NULL");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_formation_sentra_id");
+
+                    b.ToTable("formation", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.FormationStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<int>("FormationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("formation_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("officer");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reached_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("target_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_formation_step");
+
+                    b.HasIndex("FormationId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_formation_step_formation_id_stage");
+
+                    b.ToTable("formation_step", (string)null);
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.ImportBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -877,6 +987,11 @@ namespace IkmRegistry.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("end_reason");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -915,13 +1030,21 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.HasIndex("IsDemo")
                         .HasDatabaseName("ix_membership_is_demo");
 
+                    b.HasIndex("SentraId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_membership_one_active_ketua_per_sentra")
+                        .HasFilter("left_on IS NULL AND role = 'Ketua'");
+
                     b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_membership_unit_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_membership_one_active_sentra_per_unit")
+                        .HasFilter("left_on IS NULL");
 
                     b.HasIndex("SentraId", "UnitId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_membership_sentra_id_unit_id")
-                        .HasFilter("left_on IS NULL");
+                        .HasDatabaseName("ix_membership_sentra_id_unit_id");
+
+                    b.HasIndex("UnitId", "JoinedOn")
+                        .HasDatabaseName("ix_membership_unit_id_joined_on");
 
                     b.ToTable("membership", (string)null);
                 });
@@ -1083,6 +1206,68 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_sentra_kelurahan_id_status");
 
                     b.ToTable("sentra", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<string>("DecreeNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decree_number");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sentra_event");
+
+                    b.HasIndex("IsDemo")
+                        .HasDatabaseName("ix_sentra_event_is_demo");
+
+                    b.HasIndex("SentraId", "OccurredOn", "Id")
+                        .HasDatabaseName("ix_sentra_event_sentra_id_occurred_on_id");
+
+                    b.ToTable("sentra_event", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1291,6 +1476,38 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("sentra_category", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Kelurahan", "Kelurahan")
+                        .WithMany()
+                        .HasForeignKey("KelurahanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_formation_kelurahan_kelurahan_id");
+
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_formation_sentra_sentra_id");
+
+                    b.Navigation("Kelurahan");
+
+                    b.Navigation("Sentra");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.FormationStep", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Formation", "Formation")
+                        .WithMany("Steps")
+                        .HasForeignKey("FormationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_formation_step_formation_formation_id");
+
+                    b.Navigation("Formation");
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.ImportIssue", b =>
                 {
                     b.HasOne("IkmRegistry.Web.Domain.ImportBatch", null)
@@ -1377,6 +1594,18 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Navigation("Kelurahan");
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraEvent", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany("Events")
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sentra_event_sentra_sentra_id");
+
+                    b.Navigation("Sentra");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1451,6 +1680,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasConstraintName("fk_sentra_category_sentra_sentra_id");
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Formation", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.IndustrialUnit", b =>
                 {
                     b.Navigation("Memberships");
@@ -1463,6 +1697,8 @@ namespace IkmRegistry.Web.Data.Migrations
 
             modelBuilder.Entity("IkmRegistry.Web.Domain.Sentra", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618

@@ -21,7 +21,7 @@ public sealed record CoverageScope(int? KecamatanId = null, int? KelurahanId = n
 /// The figures of a scope are computed once per registry version (<see cref="RegistryCache"/>): always equal to the
 /// live counts, without running the aggregates again on every request.
 /// </summary>
-public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version, RegistryCache cache)
+public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version, RegistryCache cache, TimeProvider clock)
 {
     public sealed record Area(int Id, string Code, string Name, int KecamatanId, string KecamatanCode, string KecamatanName, double Latitude, double Longitude);
 
@@ -70,7 +70,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         IReadOnlyList<SizeCount> Sizes,
         StatusCounts DataStatus,
         IReadOnlyList<WomenOwnedCell> WomenOwned,
-        IReadOnlyList<DivisionCount> KbliDivisions);
+        IReadOnlyList<DivisionCount> KbliDivisions,
+        IReadOnlyList<CoverageHistory.Point> YearEnds);
 
     public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
@@ -93,10 +94,11 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         HAVING count(DISTINCT regexp_replace(lower(u.business_name), '[^a-z0-9]', '', 'g')) > 1
         """;
 
+    // Keyed by the day too: the history ends with today's coverage.
     public Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken) =>
-        cache.GetOrComputeAsync(version, scope, ct => ComputeAsync(scope, ct), cancellationToken);
+        cache.GetOrComputeAsync(version, (scope, Wib.Today(clock)), ct => ComputeAsync(scope, Wib.Today(clock), ct), cancellationToken);
 
-    private async Task<Figures> ComputeAsync(CoverageScope scope, CancellationToken cancellationToken)
+    private async Task<Figures> ComputeAsync(CoverageScope scope, DateOnly today, CancellationToken cancellationToken)
     {
         // One kelurahan is shown even when retired (its page says so); wider scopes count active kelurahan only.
         var areaQuery = scope.KelurahanId is int kelurahanId
@@ -184,6 +186,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             ? await db.IndustrialUnits.CountAsync(u => u.Status == UnitStatus.Aktif && u.Kelurahan.RetiredOn != null, cancellationToken)
             : 0;
 
+        var yearEnds = await CoverageHistory.YearEndsAsync(db, scope, today, cancellationToken);
+
         return new Figures(
             scope,
             areas,
@@ -200,7 +204,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             [.. sizes.OrderBy(s => s.Size)],
             dataStatus,
             womenOwned,
-            [.. divisions.Select(d => new DivisionCount(Kbli.Division(d.Key), d.Units)).OrderBy(d => d.Division ?? 100)]);
+            [.. divisions.Select(d => new DivisionCount(Kbli.Division(d.Key), d.Units)).OrderBy(d => d.Division ?? 100)],
+            yearEnds);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only the constant SQL of this class; the ids are a parameter.")]

@@ -31,6 +31,7 @@ public static class History
         ["Filters"] = "Saringan", ["Rows"] = "Jumlah baris", ["PrivateColumns"] = "Kolom pribadi", ["Complete"] = "Selesai",
         ["FileName"] = "Nama berkas", ["Sha256"] = "SHA-256", ["Mode"] = "Cara pembaruan", ["IncludeDuplicates"] = "Termasuk duplikat",
         ["Inserted"] = "Ditambahkan", ["Updated"] = "Diperbarui", ["Memberships"] = "Keanggotaan", ["Unchanged"] = "Tidak berubah", ["Skipped"] = "Dilewati",
+        ["EndReason"] = "Alasan berakhir", ["OccurredOn"] = "Berlaku sejak", ["Note"] = "Catatan", ["RecordedAt"] = "Dicatat pada", ["RecordedBy"] = "Dicatat oleh",
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
         ["KbliExceptions"] = "Pengecualian KBLI", ["OwnerSex"] = "Jenis kelamin pemilik", ["ResponsiblePersonName"] = "Penanggung jawab",

@@ -37,6 +37,8 @@ public sealed class CoverageReport
 
         ActiveKelurahan = figures.Areas.Count;
         CoveredKelurahan = figures.Areas.Count(IsCovered);
+        var effective = figures.ActiveSentra.Where(s => s.ActiveMembers >= Sentra.MinimumMembers).Select(s => s.KelurahanId).ToHashSet();
+        EffectiveKelurahan = figures.Areas.Count(a => effective.Contains(a.Id));
         ActiveSentra = _activeSentraByKelurahan.Values.Sum();
         ActiveUnits = figures.Cells.Sum(c => c.Units);
         WorkersMale = figures.Cells.Sum(c => c.WorkersMale);
@@ -48,6 +50,10 @@ public sealed class CoverageReport
     public int CoveredKelurahan { get; }
     public int UncoveredKelurahan => ActiveKelurahan - CoveredKelurahan;
     public double CoveragePercent => Percent(CoveredKelurahan, ActiveKelurahan);
+
+    /// <summary>Effective coverage: kelurahan with an Aktif sentra that has at least five active members (PP 29/2018).</summary>
+    public int EffectiveKelurahan { get; }
+    public double EffectivePercent => Percent(EffectiveKelurahan, ActiveKelurahan);
     public int ActiveSentra { get; }
     public int ActiveUnits { get; }
     public int WorkersMale { get; }
@@ -336,34 +342,30 @@ public sealed class CoverageReport
         return table;
     }
 
-    /// <summary>Sentra founded per year and coverage reached by the end of each year, from the founding dates of today's active sentra.</summary>
+    /// <summary>
+    /// Coverage on 31 December of each year and today, from the recorded status history of the sentra
+    /// (<see cref="CoverageHistory"/>): a sentra that lapsed later still counts in the years it was active.
+    /// </summary>
     public ReportTable CoverageOverTimeTable()
     {
-        var table = new ReportTable("sentra-per-tahun", _l["Sentra dibentuk per tahun dan cakupan dari waktu ke waktu"],
+        var table = new ReportTable("sentra-per-tahun", _l["Cakupan dari waktu ke waktu"],
         [
-            new(_l["Tahun"], ColumnKind.Year),
-            new(_l["Sentra aktif dibentuk"], ColumnKind.Number),
-            new(_l["Kelurahan dengan sentra (kumulatif)"], ColumnKind.Number),
-            new(_l["Cakupan (%)"], ColumnKind.Percent),
+            new(_l["Per tanggal"]),
+            new(_l["Kelurahan"], ColumnKind.Number),
+            new(_l["Kelurahan dengan sentra aktif"], ColumnKind.Number),
+            new(_l["Cakupan SK (%)"], ColumnKind.Percent),
+            new(_l["Kelurahan dengan sentra efektif"], ColumnKind.Number),
+            new(_l["Cakupan efektif (%)"], ColumnKind.Percent),
+            new(_l["Sentra aktif"], ColumnKind.Number),
         ])
         {
-            Description = _l["Dihitung dari tanggal berdiri sentra yang kini aktif; sentra tanpa tanggal berdiri tidak masuk garis waktu."],
-            Chart = new ChartSpec("line", 0, [3]),
+            Description = _l["Dihitung dari riwayat status sentra yang tercatat (tanggal berlakunya setiap perubahan status), pada akhir setiap tahun dan hari ini: sentra yang kemudian tidak aktif tetap terhitung pada tahun-tahun ketika ia aktif."],
+            Chart = new ChartSpec("line", 0, [3, 5]),
         };
-        var dated = _f.ActiveSentra.Where(s => s.FoundedOn is not null).ToList();
-        var firstByKelurahan = dated.GroupBy(s => s.KelurahanId).ToDictionary(g => g.Key, g => g.Min(s => s.FoundedOn!.Value.Year));
-        var years = dated.Select(s => s.FoundedOn!.Value.Year).ToList();
-        // Every year from the first sentra to the last, so that the timeline has no holes.
-        foreach (var year in years.Count == 0 ? [] : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1))
+        foreach (var point in _f.YearEnds)
         {
-            var covered = firstByKelurahan.Values.Count(y => y <= year);
-            table.Add(new Cell(year), dated.Count(s => s.FoundedOn!.Value.Year == year), covered, Percent(covered, ActiveKelurahan));
-        }
-
-        var undated = _f.ActiveSentra.Count - dated.Count;
-        if (undated > 0)
-        {
-            table.Total = [_l["Tanpa tanggal berdiri"].Value, undated, CoveredKelurahan, CoveragePercent];
+            table.Add(point.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture), point.Kelurahan, point.Covered, point.CoveredPercent,
+                point.Effective, point.EffectivePercent, point.ActiveSentra);
         }
 
         return table;

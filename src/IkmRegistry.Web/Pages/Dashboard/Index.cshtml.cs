@@ -1,14 +1,22 @@
+using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Data.Queries;
+using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>The city's coverage dashboard: how far Palangka Raya is from a sentra in every kelurahan.</summary>
-public class IndexModel(CoverageQuery query, IStringLocalizer<SharedResource> localizer) : PageModel
+public class IndexModel(CoverageQuery query, IStringLocalizer<SharedResource> localizer, RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public CoverageReport Report { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>The formation pipeline (Pages/Registry/Formation), shown in its own section.</summary>
+    public IReadOnlyList<FormationQuery.Row> Pipeline { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Report = new CoverageReport(await query.LoadAsync(CoverageScope.City, cancellationToken), localizer);
+        Pipeline = await FormationQuery.PipelineAsync(db, Wib.Today(clock), cancellationToken);
+    }
 }

@@ -13,6 +13,8 @@ public class OverviewModel(RegistryDbContext db, IConfiguration configuration) :
     public Dictionary<string, int> UnitsByKelurahan { get; private set; } = [];
     public int Covered => Kelurahan.Count(k => k.HasSentra);
     public double CoveragePercent => Kelurahan.Count == 0 ? 0 : 100.0 * Covered / Kelurahan.Count;
+    public int Effective => Kelurahan.Count(k => k.HasEffectiveSentra);
+    public double EffectivePercent => Kelurahan.Count == 0 ? 0 : 100.0 * Effective / Kelurahan.Count;
     public MapData Map { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

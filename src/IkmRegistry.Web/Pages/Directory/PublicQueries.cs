@@ -41,9 +41,13 @@ public sealed record PublicKelurahan(
     string KecamatanName,
     double Latitude,
     double Longitude,
-    int ActiveSentra)
+    int ActiveSentra,
+    int EffectiveSentra)
 {
     public bool HasSentra => ActiveSentra > 0;
+
+    /// <summary>An Aktif sentra here has at least five active members (effective coverage).</summary>
+    public bool HasEffectiveSentra => EffectiveSentra > 0;
 }
 
 public sealed record PublicUnitCount(string KelurahanCode, string KecamatanCode, string CategoryCode, int ActiveUnits);
@@ -105,7 +109,9 @@ public static class PublicQueries
                 k.Kecamatan.Name,
                 k.Latitude,
                 k.Longitude,
-                db.Sentra.Count(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif)))
+                db.Sentra.Count(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif),
+                db.Sentra.Count(s => s.KelurahanId == k.Id && s.Status == SentraStatus.Aktif
+                    && s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif) >= Sentra.MinimumMembers)))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 

@@ -52,6 +52,14 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
         }
 
         (Id, Name) = (id, sentra.Name);
+        // The status changes only through the Status page, with its date (a dated event); here it is what it is.
+        Input.Status = sentra.Status.ToString();
+        if (Input.Version != sentra.Version)
+        {
+            // Someone saved since the form was opened: show both versions before any rule that their change may have altered.
+            return await ConflictAsync(id, cancellationToken);
+        }
+
         (await validator.ValidateAsync(Input, cancellationToken)).AddTo(ModelState);
         if (ModelState.IsValid)
         {
@@ -74,16 +82,22 @@ public class EditModel(RegistryDbContext db, IValidator<SentraInput> validator, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var now = await db.Sentra.AsNoTracking().Include(s => s.Categories).FirstAsync(s => s.Id == id, cancellationToken);
-            Current = SentraInput.From(now);
-            Input.Version = now.Version;
-            ModelState.Remove("Input.Version");
-            await SentraForm.LoadListsAsync(db, lookups, ViewData, now.KelurahanId, cancellationToken);
-            return Page();
+            return await ConflictAsync(id, cancellationToken);
         }
 
         TempData["Message"] = l["Perubahan pada {0} tersimpan.", sentra.Name].Value;
         return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.Sentra.AsNoTracking().Include(s => s.Categories).FirstAsync(s => s.Id == id, cancellationToken);
+        Current = SentraInput.From(now);
+        Input.Version = now.Version;
+        Input.Status = now.Status.ToString();
+        ModelState.Remove("Input.Version");
+        await SentraForm.LoadListsAsync(db, lookups, ViewData, now.KelurahanId, cancellationToken);
+        return Page();
     }
 }

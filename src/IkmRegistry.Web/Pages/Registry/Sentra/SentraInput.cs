@@ -74,7 +74,10 @@ public sealed class SentraInputValidator : AbstractValidator<SentraInput>
             .WithMessage(_ => l["Tanggal berdiri harus tanggal yang sudah lewat (hh/bb/tttt)."]).When(x => !string.IsNullOrWhiteSpace(x.FoundedOn));
         RuleFor(x => x.DecreeDate).Must(v => Parsing.TryDate(v, out var d) && d <= Wib.Today(clock))
             .WithMessage(_ => l["Tanggal SK harus tanggal yang sudah lewat (hh/bb/tttt)."]).When(x => !string.IsNullOrWhiteSpace(x.DecreeDate));
-        RuleFor(x => x.FoundedOn).Must(v => Parsing.TryDate(v, out _))
-            .WithMessage(_ => l["Sentra aktif perlu tanggal berdiri."]).When(x => x.Status == nameof(SentraStatus.Aktif));
+        // A sentra becomes Aktif only with its decree (SK): number and date.
+        RuleFor(x => x.DecreeNumber).Must(v => Identifiers.Clean(v) is not null)
+            .WithMessage(_ => l["Sentra aktif perlu nomor SK."]).When(x => x.Status == nameof(SentraStatus.Aktif));
+        RuleFor(x => x.DecreeDate).NotEmpty()
+            .WithMessage(_ => l["Sentra aktif perlu tanggal SK."]).When(x => x.Status == nameof(SentraStatus.Aktif));
     }
 }

@@ -12,7 +12,7 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// The work queue "Perlu verifikasi": active units saved with something missing or doubtful and not yet verified,
 /// filterable by kelurahan and reason. The reasons are the rules of <see cref="DataQuality"/>, evaluated by PostgreSQL.
 /// </summary>
-public class VerificationModel(RegistryDbContext db) : PageModel
+public class VerificationModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
@@ -58,6 +58,6 @@ public class VerificationModel(RegistryDbContext db) : PageModel
         }
 
         Rows = [.. rows.Select(r => new Row(r.Id, r.BusinessName, r.Kelurahan, r.Category, reasons.GetValueOrDefault(r.Id) ?? []))];
-        KelurahanOptions = await Lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
+        KelurahanOptions = await lookups.KelurahanAsync(db, cancellationToken: cancellationToken);
     }
 }
