@@ -298,7 +298,8 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
         var (missing, page) = await PreviewAsync(App, browser, Csv("Nama Usaha;Kelurahan\nSatu;Pahandut\n"), "kurang.csv");
 
         Assert.Equal(ImportStatus.Failed, missing.Status);
-        Assert.Contains("Kolom wajib tidak ditemukan: Nama Pemilik, Kategori", page.QuerySelector(".alert-danger")!.TextContent);
+        // NIK and the category are no longer required columns (issue 13): the owner's name still is.
+        Assert.Contains("Kolom wajib tidak ditemukan: Nama Pemilik. Judul kolom yang dikenali di baris 1: Nama Usaha, Kelurahan.", page.QuerySelector(".alert-danger")!.TextContent);
         await using var db = App.NewDbContext();
         Assert.Equal(0, await db.ImportRows.CountAsync(r => r.BatchId == missing.Id));
     }

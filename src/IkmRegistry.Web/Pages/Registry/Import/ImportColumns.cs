@@ -6,13 +6,20 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// <summary>Recognises the file's columns by header, in any order, ignoring case, spaces and punctuation, with common aliases.</summary>
 public static class ImportColumns
 {
-    /// <summary>Columns a file must have ("Kelurahan" is satisfied by the name or the code). NIK is not one: a unit without it is saved as incomplete.</summary>
-    public static readonly string[] Required = [UnitSheet.BusinessName, UnitSheet.OwnerName, UnitSheet.Category];
+    /// <summary>
+    /// Columns a file must have; "Kelurahan" is satisfied by the name or the code (or by a kelurahan named in the sheet's
+    /// name or title). NIK, NIB and the category are not required: a row without them is incomplete, not invalid, and
+    /// the category comes from the KBLI code when the file has none.
+    /// </summary>
+    public static readonly string[] Required = [UnitSheet.BusinessName, UnitSheet.OwnerName];
+
+    /// <summary>"JENIS PRODUK" means the category in some sheets and the product in most: the reader decides by the column's content.</summary>
+    public static readonly string AmbiguousProductHeader = Key("Jenis Produk");
 
     /// <summary>The first column of a downloaded error file; read back without a notice.</summary>
     public const string ErrorColumn = "Keterangan Kesalahan";
 
-    private static readonly HashSet<string> _ignored = [Key(ErrorColumn), Key("Baris Asal"), Key("No"), Key("Nomor"), Key("No Urut")];
+    private static readonly HashSet<string> _ignored = [Key(ErrorColumn), Key("Baris Asal"), Key("No"), Key("Nomor"), Key("No Urut"), Key("No.")];
 
     private static readonly Dictionary<string, string> _aliases = BuildAliases();
 
@@ -32,25 +39,27 @@ public static class ImportColumns
 
         Alias(UnitSheet.Id, "ID", "Id Registri", "No Registri");
         Alias(UnitSheet.Nib, "Nomor Induk Berusaha", "No NIB", "Nomor NIB");
-        Alias(UnitSheet.BusinessName, "Nama Perusahaan", "Nama Unit Usaha", "Nama IKM", "Nama Unit", "Usaha");
-        Alias(UnitSheet.OwnerName, "Pemilik", "Nama Pengusaha", "Nama Pemilik Usaha");
+        Alias(UnitSheet.BusinessName, "Nama Perusahaan", "Nama Unit Usaha", "Nama IKM", "Nama Unit", "Usaha", "Nama Usaha/Perusahaan", "Nama Perusahaan/Usaha");
+        // A legal entity's sheet names its responsible person where a sole proprietor's names the owner.
+        Alias(UnitSheet.OwnerName, "Pemilik", "Nama Pengusaha", "Nama Pemilik Usaha", "Penanggung Jawab", "Nama Penanggung Jawab", "Nama Pemilik/Penanggung Jawab");
         Alias(UnitSheet.Nik, "No KTP", "Nomor KTP", "NIK Pemilik", "Nomor Induk Kependudukan");
         Alias(UnitSheet.KelurahanCode, "Kode Wilayah", "Kode Kel", "Kode Desa");
         Alias(UnitSheet.Kelurahan, "Kel", "Desa/Kelurahan", "Nama Kelurahan", "Kelurahan/Desa");
         Alias(UnitSheet.Kecamatan, "Kec", "Nama Kecamatan");
         Alias(UnitSheet.Category, "Kategori Produk", "Jenis Produk", "Kelompok Produk", "Kategori Jenis Produk Unggulan");
-        Alias(UnitSheet.MainProducts, "Produk", "Jenis Produk Utama", "Komoditas", "Produk yang Dihasilkan");
+        Alias(UnitSheet.MainProducts, "Produk", "Jenis Produk Utama", "Komoditas", "Produk yang Dihasilkan", "Komoditi", "Jenis Komoditi", "Jenis Komoditas", "Produk Unggulan");
         Alias(UnitSheet.Kbli, "Kode KBLI", "No KBLI");
-        Alias(UnitSheet.Address, "Alamat Usaha", "Alamat Lengkap");
-        Alias(UnitSheet.Phone, "Telp", "No Telp", "No HP", "Nomor HP", "HP", "No Telepon", "Nomor Telepon", "WA", "No WA");
-        Alias(UnitSheet.WorkersMale, "TK Laki-laki", "TK L", "Tenaga Kerja L", "Laki-laki");
-        Alias(UnitSheet.WorkersFemale, "TK Perempuan", "TK P", "Tenaga Kerja P", "Perempuan");
-        Alias(UnitSheet.Investment, "Nilai Investasi", "Investasi", "Investasi (Rp)");
-        Alias(UnitSheet.ProductionValue, "Nilai Produksi", "Nilai Produksi (Rp)", "Nilai Produksi per Tahun");
-        Alias(UnitSheet.Capacity, "Kapasitas");
-        Alias(UnitSheet.CapacityUnit, "Satuan");
-        Alias(UnitSheet.YearStarted, "Tahun Berdiri", "Mulai Usaha", "Tahun Mulai Usaha");
-        Alias(UnitSheet.LegalForm, "Badan Usaha", "Bentuk Usaha");
+        Alias(UnitSheet.Address, "Alamat Usaha", "Alamat Lengkap", "Alamat Perusahaan", "Alamat Pabrik", "Lokasi Usaha");
+        Alias(UnitSheet.Phone, "Telp", "No Telp", "No HP", "Nomor HP", "HP", "No Telepon", "Nomor Telepon", "WA", "No WA", "Telp/HP", "No. HP", "Kontak", "No Kontak", "Telepon/HP");
+        // A two-row header joins the group with its part: "TENAGA KERJA" over "L" is read as "TENAGA KERJA L".
+        Alias(UnitSheet.WorkersMale, "TK Laki-laki", "TK L", "Tenaga Kerja L", "Laki-laki", "Tenaga Kerja (Orang) L", "Tenaga Kerja LK", "L");
+        Alias(UnitSheet.WorkersFemale, "TK Perempuan", "TK P", "Tenaga Kerja P", "Perempuan", "Tenaga Kerja (Orang) P", "Tenaga Kerja PR", "P");
+        Alias(UnitSheet.Investment, "Nilai Investasi", "Investasi", "Investasi (Rp)", "Nilai Investasi Rp", "Modal", "Modal Usaha", "Nilai Modal");
+        Alias(UnitSheet.ProductionValue, "Nilai Produksi", "Nilai Produksi (Rp)", "Nilai Produksi per Tahun", "Nilai Produksi Rp", "Nilai Produksi (Rp/Tahun)");
+        Alias(UnitSheet.Capacity, "Kapasitas", "Kapasitas Produksi per Tahun");
+        Alias(UnitSheet.CapacityUnit, "Satuan", "Kapasitas Produksi Satuan", "Satuan Kapasitas Produksi");
+        Alias(UnitSheet.YearStarted, "Tahun Berdiri", "Mulai Usaha", "Tahun Mulai Usaha", "Tahun Izin", "Tahun Pendirian");
+        Alias(UnitSheet.LegalForm, "Badan Usaha", "Bentuk Usaha", "Badan Hukum", "Bentuk Badan Hukum");
         Alias(UnitSheet.Status, "Status Usaha");
         Alias(UnitSheet.ResponsiblePerson, "Nama Penanggung Jawab", "Penanggungjawab", "PJ");
         Alias(UnitSheet.ResponsiblePersonRole, "Jabatan", "Jabatan PJ");

@@ -136,7 +136,9 @@ public static class ImportFile
             yield break;
         }
 
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
+        // A merged cell is read as the value of its first cell in every cell it covers (a kecamatan merged down its rows).
+        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FillMergedCells = true };
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: configuration))
         {
             yield return [.. row.Values];
         }

@@ -23,6 +23,33 @@ public sealed class ImportLookups
     private readonly Dictionary<string, Area> _kelurahanByCode = [];
     private readonly Dictionary<string, (int Id, string Name)> _categories = [];
     private readonly Dictionary<string, (int Id, string Name)> _sentra = [];
+    private readonly Dictionary<string, (int Id, string Name)> _byDivision = [];
+    private readonly List<(string Prefix, int Id, string Name)> _exceptions = [];
+    private (int Id, string Name)? _other;
+
+    /// <summary>
+    /// The category a valid KBLI 2020 code belongs to, with the admin's mapping read at the start of the import: the
+    /// longest matching exception, else the division's category, else Lainnya. The same rule as the database function
+    /// kbli_category() (ImportLookupsTests compares them for every group), read here because the reader validates rows
+    /// while its connection is busy with COPY.
+    /// </summary>
+    public (int Id, string Name)? CategoryFromKbli(string? kbli)
+    {
+        if (!Kbli.IsValid(kbli))
+        {
+            return null;
+        }
+
+        foreach (var (prefix, id, name) in _exceptions)
+        {
+            if (kbli!.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return (id, name);
+            }
+        }
+
+        return _byDivision.TryGetValue(kbli![..2], out var category) ? category : _other;
+    }
 
     public sealed record Area(int Id, string Code, string Name, bool Retired);
 
@@ -37,11 +64,30 @@ public sealed class ImportLookups
             lookups._kelurahanByCode[Digits(k.Code)] = k;
         }
 
-        foreach (var c in await db.ProductCategories.AsNoTracking().Select(c => new { c.Id, c.Code, c.NameId }).ToListAsync(cancellationToken))
+        var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Id, c.Code, c.NameId, c.KbliDivisions, c.KbliExceptions }).ToListAsync(cancellationToken);
+        foreach (var c in categories)
         {
             lookups._categories[ImportColumns.Key(c.Code)] = (c.Id, c.NameId);
             lookups._categories[ImportColumns.Key(c.NameId)] = (c.Id, c.NameId);
+            foreach (var division in c.KbliDivisions)
+            {
+                lookups._byDivision.TryAdd(division.ToString("00", System.Globalization.CultureInfo.InvariantCulture), (c.Id, c.NameId));
+            }
+
+            foreach (var prefix in c.KbliExceptions)
+            {
+                lookups._exceptions.Add((prefix, c.Id, c.NameId));
+            }
+
+            if (c.Code == "lainnya")
+            {
+                lookups._other = (c.Id, c.NameId);
+            }
         }
+
+        // Longest prefix first, as in kbli_category().
+        lookups._exceptions.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
 
         foreach (var s in await db.Sentra.AsNoTracking().Select(s => new { s.Id, s.Slug, s.Name }).ToListAsync(cancellationToken))
         {

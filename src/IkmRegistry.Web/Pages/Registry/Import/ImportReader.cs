@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Import;
 using IkmRegistry.Web.Pages.Registry.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -75,51 +76,80 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         var seenId = new Dictionary<int, int>();
 
         using var rows = ImportFile.Rows(path, batch.Format).GetEnumerator();
-        string?[] header;
-        var headerRow = 0;
+        // The sheet's first rows, where the header is looked for (titles, the office's name and the period come first).
+        var head = new List<object?[]>();
         try
         {
-            do
+            while (head.Count < SheetTable.SearchRows && rows.MoveNext())
             {
-                if (!rows.MoveNext())
-                {
-                    throw new ProblemException(l["Berkas ini tidak berisi data: lembar pertamanya kosong."]);
-                }
-
-                headerRow++;
-                header = [.. rows.Current.Select(c => Text(c))];
+                head.Add(rows.Current);
             }
-            while (header.All(h => h is null));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException)
         {
             throw new ProblemException(l["Berkas ini rusak atau formatnya tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8, lalu unggah lagi."]);
         }
 
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < header.Length; i++)
+        var headTexts = head.Select(r => (IReadOnlyList<string?>)[.. r.Select(SheetTable.Text)]).ToList();
+        if (headTexts.All(r => r.All(c => c is null)))
         {
-            if (header[i] is null || ImportColumns.IsIgnored(header[i]!))
+            throw new ProblemException(l["Berkas ini tidak berisi data: lembar pertamanya kosong."]);
+        }
+
+        var table = SheetTable.Find(headTexts, RecogniseHeader)
+            ?? throw new ProblemException(HeaderNotFound(headTexts));
+        var headerRow = table.HeaderRow + table.HeaderRows;
+        for (var r = 0; r < table.HeaderRow; r++)
+        {
+            if (headTexts[r].FirstOrDefault(c => c is not null) is { } title)
+            {
+                issues.Add(new ImportIssue { RowNumber = r + 1, Kind = ImportIssueKind.Notice, Value = Cut(title), Message = l["Judul, dilewati."] });
+            }
+        }
+
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < table.Names.Count; i++)
+        {
+            if (table.Names[i] is not { } name || ImportColumns.IsIgnored(name))
             {
                 continue;
             }
 
-            var canonical = ImportColumns.Recognise(header[i]);
-            if (canonical is null || columns.ContainsKey(canonical))
+            if (table.Fields[i] is { } field)
             {
-                issues.Add(new ImportIssue
+                columns[field] = i;
+                continue;
+            }
+
+            var canonical = ImportColumns.Recognise(name);
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Column = Cut(name),
+                Message = canonical is null
+                    ? l["Kolom \"{0}\" tidak dikenal dan tidak dibaca. Periksa ejaan judul kolom bila kolom ini perlu diimpor.", Cut(name)!]
+                    : l["Kolom \"{0}\" muncul dua kali; hanya yang pertama dibaca.", canonical],
+            });
+        }
+
+        // "JENIS PRODUK" is read as the product unless most of its cells in the first rows name a category.
+        var ambiguous = Enumerable.Range(0, table.Names.Count).FirstOrDefault(i => table.Names[i] is { } n && ImportColumns.Key(n) == ImportColumns.AmbiguousProductHeader, -1);
+        if (ambiguous >= 0 && columns.GetValueOrDefault(UnitSheet.Category, -1) == ambiguous)
+        {
+            var sample = headTexts.Skip(table.FirstDataRow).Select(r => ambiguous < r.Count ? r[ambiguous] : null);
+            if (!SheetHints.MostlyCategories(sample, t => lookups.Category(t) is not null))
+            {
+                columns.Remove(UnitSheet.Category);
+                if (columns.TryAdd(UnitSheet.MainProducts, ambiguous))
                 {
-                    RowNumber = headerRow,
-                    Kind = ImportIssueKind.Notice,
-                    Column = Cut(header[i]),
-                    Message = canonical is null
-                        ? l["Kolom \"{0}\" tidak dikenal dan tidak dibaca. Periksa ejaan judul kolom bila kolom ini perlu diimpor.", Cut(header[i])!]
-                        : l["Kolom \"{0}\" muncul dua kali; hanya yang pertama dibaca.", canonical],
-                });
-                continue;
+                    issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = l["Kolom \"{0}\" berisi nama produk, jadi dibaca sebagai Produk Utama; kategori diambil dari kode KBLI.", table.Names[ambiguous]!] });
+                }
             }
-
-            columns[canonical] = i;
+            else
+            {
+                issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = l["Kolom \"{0}\" berisi nama kategori, jadi dibaca sebagai Kategori.", table.Names[ambiguous]!] });
+            }
         }
 
         var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
@@ -130,7 +160,13 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
         if (missing.Count > 0)
         {
-            throw new ProblemException(l["Kolom wajib tidak ditemukan: {0}. Gunakan judul kolom dari templat (baris pertama berkas).", string.Join(", ", missing)]);
+            throw new ProblemException(l["Kolom wajib tidak ditemukan: {0}. Judul kolom yang dikenali di baris {1}: {2}.", string.Join(", ", missing), headerRow,
+                string.Join(", ", columns.Keys)]);
+        }
+
+        if (!columns.ContainsKey(UnitSheet.Category))
+        {
+            issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Message = l["Berkas ini tidak punya kolom kategori: kategori setiap baris diambil dari kode KBLI-nya."] });
         }
 
         batch.Columns = [.. columns.Keys];
@@ -141,14 +177,16 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         {
             await using (var copy = await connection.BeginBinaryImportAsync(CopyRowsSql, cancellationToken))
             {
+                var skipper = new RowSkipper(table, RecogniseHeader, UnitSheet.BusinessName,
+                    [UnitSheet.WorkersMale, UnitSheet.WorkersFemale, UnitSheet.Investment, UnitSheet.ProductionValue, UnitSheet.Capacity]);
                 var rowNumber = headerRow;
                 try
                 {
-                    while (rows.MoveNext())
+                    // The buffered rows under the header first, then the rest of the file as it streams.
+                    foreach (var cells in head.Skip(table.FirstDataRow).Concat(Rest(rows)))
                     {
                         rowNumber++;
-                        var cells = rows.Current;
-                        if (cells.All(c => c is null || (c is string s && string.IsNullOrWhiteSpace(s))))
+                        if (skipper.Next([.. cells.Select(SheetTable.Text)]) != RowKind.Data)
                         {
                             continue;
                         }
@@ -192,6 +230,19 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
                 catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException or System.Text.DecoderFallbackException)
                 {
                     throw new ProblemException(l["Berkas ini rusak di sekitar baris {0} dan tidak dapat dibaca sampai selesai. Simpan ulang dari Excel, lalu unggah lagi.", rowNumber]);
+                }
+
+                var skipped = skipper.Counts;
+                if (skipped[RowKind.Empty] + skipped[RowKind.ColumnNumbers] + skipped[RowKind.Total] + skipped[RowKind.RepeatedHeader] > 0)
+                {
+                    issues.Add(new ImportIssue
+                    {
+                        RowNumber = headerRow,
+                        Kind = ImportIssueKind.Notice,
+                        Message = l["Dilewati, bukan unit: {0} baris kosong, {1} baris nomor kolom, {2} baris jumlah, {3} judul kolom berulang.",
+                            skipped[RowKind.Empty].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.ColumnNumbers].ToString("N0", CultureInfo.CurrentCulture),
+                            skipped[RowKind.Total].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.RepeatedHeader].ToString("N0", CultureInfo.CurrentCulture)],
+                    });
                 }
 
                 if (count == 0)
@@ -271,9 +322,14 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         }
 
         var categoryText = Text(Cell(UnitSheet.Category));
-        if (categoryText is null)
+        if (categoryText is null && lookups.CategoryFromKbli(input.KbliCode) is { } derived)
         {
-            Error(state, UnitSheet.Category, null, l["Isi kategori produk, misalnya Pangan atau Kerajinan (lihat lembar Kategori di templat)."]);
+            input.CategoryId = derived.Id.ToString(CultureInfo.InvariantCulture);
+            Correction(state, UnitSheet.Category, null, l["Kategori diambil dari KBLI {0}: {1}.", input.KbliCode!, derived.Name]);
+        }
+        else if (categoryText is null)
+        {
+            Error(state, UnitSheet.Category, null, l["Isi kategori produk (misalnya Pangan atau Kerajinan) atau kode KBLI 5 digit, agar kategorinya dapat ditentukan."]);
         }
         else if (lookups.Category(categoryText) is { } category)
         {
@@ -333,8 +389,8 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         input.Phone = PhoneCell(Cell(UnitSheet.Phone), state);
         input.WorkersMale = NumberText(Cell(UnitSheet.WorkersMale));
         input.WorkersFemale = NumberText(Cell(UnitSheet.WorkersFemale));
-        input.InvestmentValue = NumberText(Cell(UnitSheet.Investment));
-        input.ProductionValuePerYear = NumberText(Cell(UnitSheet.ProductionValue));
+        input.InvestmentValue = MoneyText(Cell(UnitSheet.Investment), UnitSheet.Investment, state);
+        input.ProductionValuePerYear = MoneyText(Cell(UnitSheet.ProductionValue), UnitSheet.ProductionValue, state);
         input.ProductionCapacity = NumberText(Cell(UnitSheet.Capacity));
         input.ProductionCapacityUnit = Text(Cell(UnitSheet.CapacityUnit));
         input.YearStarted = NumberText(Cell(UnitSheet.YearStarted));
@@ -454,6 +510,24 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
     };
 
     /// <summary>Numbers for the validator, which reads id-ID: a numeric cell is written back with a decimal comma.</summary>
+    /// <summary>Money as typed in the agency's sheets ("Rp 25.000.000", "25 jt", "1,5 M"), in the form's id-ID form, with the repair listed.</summary>
+    private string? MoneyText(object? cell, string column, RowState state)
+    {
+        if (!Money.TryRead(cell, out var value, out var repaired))
+        {
+            // Not an amount: the validator reports it with the column's own message.
+            return NumberText(cell);
+        }
+
+        var text = Parsing.Amount(value);
+        if (repaired)
+        {
+            Correction(state, column, Text(cell), l["\"{0}\" dibaca sebagai Rp {1}.", Text(cell)!, text]);
+        }
+
+        return text;
+    }
+
     private static string? NumberText(object? cell) => cell switch
     {
         double d => d.ToString("0.##", _indonesian),
@@ -595,6 +669,27 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
     private static void Correction(RowState state, string column, string? value, string message) =>
         state.Issues.Add(new ImportIssue { RowNumber = state.Number, Kind = ImportIssueKind.Correction, Column = column, Value = Cut(value), Message = message });
+
+    /// <summary>A header cell's field, for finding the table: columns that only help people (No, the error notes) count for nothing.</summary>
+    private static string? RecogniseHeader(string header) => ImportColumns.IsIgnored(header) ? null : ImportColumns.Recognise(header);
+
+    private static IEnumerable<object?[]> Rest(IEnumerator<object?[]> rows)
+    {
+        while (rows.MoveNext())
+        {
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>Says where the header was looked for, what the top rows hold and which known headers were seen, so the user can fix the file.</summary>
+    private string HeaderNotFound(List<IReadOnlyList<string?>> rows)
+    {
+        var seen = rows.SelectMany(r => r).Where(c => c is not null).Select(c => RecogniseHeader(c!)).Where(f => f is not null).Distinct().ToList();
+        var top = rows.Select((r, i) => (Row: i + 1, Text: string.Join(" | ", r.Where(c => c is not null).Take(4))))
+            .Where(r => r.Text.Length > 0).Take(5).Select(r => $"{r.Row}: {Cut(r.Text)}");
+        return l["Judul kolom tidak ditemukan di {0} baris pertama: tidak ada baris dengan dua judul kolom yang dikenal (misalnya Nama Usaha, Nama Pemilik, Kelurahan). Judul yang dikenali: {1}. Isi baris teratas: {2}.",
+            Math.Min(rows.Count, SheetTable.SearchRows), seen.Count == 0 ? l["tidak ada"].Value : string.Join(", ", seen!), string.Join("; ", top)];
+    }
 
     private static string? Cut(string? value) => value is { Length: > IssueValueMaxLength } ? value[..IssueValueMaxLength] + "…" : value;
 
