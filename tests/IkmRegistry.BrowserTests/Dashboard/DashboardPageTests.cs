@@ -35,7 +35,7 @@ public class DashboardPageTests(BrowserApp app) : BrowserTest(app)
         // The map draws one circle per kelurahan without any tile server, and the charts are drawn.
         await Assertions.Expect(page.Locator("#peta path.leaflet-interactive")).ToHaveCountAsync(30);
         await Assertions.Expect(page.Locator(".kecamatan-label")).ToHaveCountAsync(5);
-        Assert.Equal(7, await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => Chart.getChart(c)).length"));
+        Assert.Equal(8, await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => Chart.getChart(c)).length"));
         await page.AssertNoSeriousViolationsAsync();
 
         // Staff form a sentra in Tumbang Rungan and activate it (through the database until the staff pages are merged).

@@ -23,12 +23,12 @@ public class VerificationFlowTests(BrowserApp app) : BrowserTest(app)
         await page.GotoAsync("/Registry/Units");
         await page.GetByRole(AriaRole.Link, new() { Name = "Daftarkan unit baru" }).ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
-        await page.GetByLabel("Nama usaha").FillAsync("Koperasi Anyaman Rotan Sejahtera");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Nama usaha", Exact = true }).FillAsync("Koperasi Anyaman Rotan Sejahtera");
         await page.GetByLabel("Kode KBLI (5 digit)").FillAsync("16291");
         await page.GetByLabel("NIB (13 digit)").FillAsync("9120000000001");
         await page.GetByLabel("Bentuk badan usaha").SelectOptionAsync(new SelectOptionValue { Label = "Koperasi" });
-        await page.GetByLabel("Nama pemilik").FillAsync("Koperasi Anyaman Rotan Sejahtera");
-        await page.GetByLabel("Kelurahan").SelectOptionAsync(new SelectOptionValue { Label = "Menteng" });
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Nama pemilik", Exact = true }).FillAsync("Koperasi Anyaman Rotan Sejahtera");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Kelurahan", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Menteng" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Koperasi Anyaman Rotan Sejahtera", Level = 1 })).ToBeVisibleAsync();
@@ -39,7 +39,7 @@ public class VerificationFlowTests(BrowserApp app) : BrowserTest(app)
         // The work queue, filtered by kelurahan and reason.
         await page.GetByRole(AriaRole.Link, new() { Name = "Unit usaha industri" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Perlu verifikasi" }).ClickAsync();
-        await page.GetByLabel("Kelurahan").SelectOptionAsync(new SelectOptionValue { Label = "Menteng" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Kelurahan", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Menteng" });
         await page.GetByLabel("Alasan").SelectOptionAsync(new SelectOptionValue { Label = "Penanggung jawab badan usaha belum ada" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Terapkan" }).ClickAsync();
         await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("1 unit");
