@@ -30,6 +30,9 @@ public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Nama sentra").FillAsync("Sentra IKM Pangan Kanarakan");
         await page.GetByLabel("Status").SelectOptionAsync("Aktif");
         await page.GetByLabel("Tanggal berdiri").FillAsync("2026-11-02");
+        // An active sentra needs its decree (SK).
+        await page.GetByLabel("Nomor SK").FillAsync("188.45/301/DPKUKMP/2026");
+        await page.GetByLabel("Tanggal SK").FillAsync("2026-11-02");
         await page.GetByLabel("Pangan", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Produk utama").FillAsync("ikan asin, kerupuk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
@@ -46,6 +49,13 @@ public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
             await page.GetByLabel("Cari unit terdaftar").FillAsync(unit.BusinessName);
             await page.GetByLabel("Cari unit terdaftar").PressAsync("Enter");
             await page.Locator("#candidates").GetByRole(AriaRole.Button, new() { Name = $"Tambahkan {unit.BusinessName}" }).First.ClickAsync();
+            // A unit of another category than the sentra's is added once staff confirm.
+            await page.Locator(".alert-success, #confirm-member").First.WaitForAsync();
+            if (await page.Locator("#confirm-member").CountAsync() > 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Ya, tambahkan sebagai anggota" }).ClickAsync();
+            }
+
             await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("ditambahkan sebagai anggota");
         }
 
