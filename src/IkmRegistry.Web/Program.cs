@@ -1,6 +1,5 @@
 using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Registry.Import;
-using Serilog;
 
 // The container's health probe: the runtime image has no curl.
 if (args is ["--health-check", var probeUrl])
@@ -9,6 +8,12 @@ if (args is ["--health-check", var probeUrl])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionGuard.Refusal(builder.Environment, builder.Configuration, args) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 2;
+}
+
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
@@ -33,8 +38,8 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
 }
 
 app.UseRegistrySecurityHeaders();
+app.UseRegistryRequestLogging();
 app.UseRegistryErrorPages();
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseCookiePolicy();
 app.UseRequestLocalization();
