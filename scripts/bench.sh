@@ -124,7 +124,7 @@ export Sessions__CookieSecurePolicy=SameAsRequest
 export IKM_ADMIN_EMAIL="$admin_email" IKM_ADMIN_PASSWORD="$admin_password"
 export Benchmark__Baselines=true
 # The directory's per-client search limit (60 a minute) would answer wrk with 429: raised for the benchmark only.
-export RateLimiting__DirectorySearch__PermitLimit=1000000000 RateLimiting__OpenData__PermitLimit=1000000000
+export RateLimiting__DirectorySearch__PermitLimit=1000000000 RateLimiting__OpenData__PermitLimit=1000000000 RateLimiting__AnonymousPerClient__PermitLimit=1000000000
 
 psql_db() { "$pg_bin_dir/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$1" -Atq -c "$2"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

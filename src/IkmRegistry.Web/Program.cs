@@ -9,6 +9,12 @@ if (args is ["--health-check", var probeUrl])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionGuard.Refusal(builder.Environment, builder.Configuration, args) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 2;
+}
+
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
@@ -33,8 +39,8 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
 }
 
 app.UseRegistrySecurityHeaders();
-app.UseRegistryErrorPages();
 app.UseRegistryRequestLogging();
+app.UseRegistryErrorPages();
 app.UseStaticFiles();
 app.UseCookiePolicy();
 app.UseRequestLocalization();

@@ -224,19 +224,15 @@ public static class OpenDataEndpoints
         return Conditional(http, Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", fileName);
     }
 
-    private static string CsvField(object? value)
+    // Text is neutralised (formula starts) and always quoted, like the registry's exports; numbers (negative latitudes) stay numbers.
+    private static string CsvField(object? value) => value switch
     {
-        var text = value switch
-        {
-            null => "",
-            bool b => b ? "true" : "false",
-            // Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers (negative latitudes) stay numbers.
-            IEnumerable<string> list => Pages.Registry.UnitSheet.Neutralize(string.Join("; ", list)) ?? "",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => Pages.Registry.UnitSheet.Neutralize(value.ToString()) ?? "",
-        };
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+        null => "",
+        bool b => b ? "true" : "false",
+        IEnumerable<string> list => Pages.Registry.SheetExport.QuoteText(Pages.Registry.UnitSheet.Neutralize(string.Join("; ", list)) ?? ""),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Pages.Registry.SheetExport.QuoteText(Pages.Registry.UnitSheet.Neutralize(value.ToString()) ?? ""),
+    };
 
     /// <summary>A strong ETag from the body's hash: a client that already holds this exact answer gets a 304.</summary>
     private static IResult Conditional(HttpContext http, byte[] body, string contentType, string? fileName)

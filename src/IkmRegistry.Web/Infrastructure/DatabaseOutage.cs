@@ -29,7 +29,8 @@ public sealed class DatabaseOutageFilter : IAsyncPageFilter
         }
 
         var services = context.HttpContext.RequestServices;
-        services.GetRequiredService<ILogger<DatabaseOutageFilter>>().LogWarning(exception, "Form on {Page} not saved: the database is unreachable", context.ActionDescriptor.ViewEnginePath);
+        // The request log line is this request's warning (503); no stack trace for an expected outage.
+        services.GetRequiredService<ILogger<DatabaseOutageFilter>>().LogInformation("Form on {Page} not saved: the database is unreachable", context.ActionDescriptor.ViewEnginePath);
         try
         {
             await form.LoadListsAsync(context.HttpContext.RequestAborted);

@@ -32,6 +32,8 @@ public static class ErrorHandling
         {
             ExceptionHandlingPath = "/Error",
             StatusCodeSelector = e => IsDatabaseUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            // An outage is expected: the request log line says it once, as a warning (Logging.UseRegistryRequestLogging).
+            SuppressDiagnosticsCallback = context => IsDatabaseUnavailable(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         return app;

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
+using Serilog.Events;
 
 namespace IkmRegistry.Web.Infrastructure;
 
@@ -18,14 +20,39 @@ public static class Logging
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<LogInjectionGuard>(), preserveStaticLogger: true);
+            .Enrich.With<LogInjectionGuard>()
+            .Filter.ByExcluding(IsFrameworkNoiseOfAnOutage), preserveStaticLogger: true);
         return builder;
     }
 
-    /// <summary>One line per request (method, path, status, time), through the app's own logger.</summary>
+    /// <summary>
+    /// One line per request, written outside the error pages so that it carries the status the user got (a 503
+    /// during a database outage, not the 500 of the exception underneath). An outage is an expected fault: a warning
+    /// without a stack trace.
+    /// </summary>
     public static WebApplication UseRegistryRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This app's logger, not the static one (which, with several apps in one process, is the last one built).
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            options.GetLevel = (http, _, exception) => exception is not null || http.Response.StatusCode is >= 500 and not StatusCodes.Status503ServiceUnavailable
+                ? LogEventLevel.Error
+                : http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Warning : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && ErrorHandling.IsDatabaseUnavailable(error))
+                {
+                    diagnostics.Set("DatabaseUnavailable", error.GetBaseException().GetType().Name);
+                }
+            };
+        });
         return app;
     }
+
+    // EF Core, the exception handler and the health checks each log an unreachable database with its stack trace; the
+    // request line above already says it once. Errors of any other kind are still logged in full.
+    private static bool IsFrameworkNoiseOfAnOutage(LogEvent e) =>
+        e.Exception is { } exception && ErrorHandling.IsDatabaseUnavailable(exception)
+        && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().StartsWith("\"Microsoft.", StringComparison.Ordinal);
 }

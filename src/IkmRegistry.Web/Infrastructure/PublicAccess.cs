@@ -16,6 +16,7 @@ public static class PublicAccess
     public const string OpenDataCors = "OpenData";
     public const string OpenDataRateLimit = "OpenData";
     public const string DirectorySearchRateLimit = "DirectorySearch";
+    public const string AnonymousRateLimit = "AnonymousPerClient";
 
     /// <summary>Limits per client IP and window, from configuration (RateLimiting:OpenData, RateLimiting:DirectorySearch).</summary>
     public sealed class RateLimitSettings
@@ -35,14 +36,21 @@ public static class PublicAccess
         var limits = builder.Configuration.GetSection("RateLimiting");
         var openData = Settings(limits.GetSection(OpenDataRateLimit), permitLimit: 120);
         var directorySearch = Settings(limits.GetSection(DirectorySearchRateLimit), permitLimit: 60);
+        var anonymous = Settings(limits.GetSection(AnonymousRateLimit), permitLimit: 600);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every request of a client that is not signed in, on top of the per-endpoint limits: no page (cached or not)
+            // can be used to keep the server busy. Static files are served before the limiter; health probes are exempt.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/health")
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : PerClient(context, AnonymousRateLimit, anonymous));
             options.AddPolicy(OpenDataRateLimit, context => PerClient(context, OpenDataRateLimit, openData));
             options.AddPolicy(DirectorySearchRateLimit, context => PerClient(context, DirectorySearchRateLimit, directorySearch));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(Math.Max(openData.WindowSeconds, directorySearch.WindowSeconds));
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(Math.Max(anonymous.WindowSeconds, Math.Max(openData.WindowSeconds, directorySearch.WindowSeconds)));
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -1,10 +1,13 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages;
 
+// Five counts over the whole registry: cached for anonymous visitors like the directory (PublicPageCache).
+[OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(RegistryDbContext db) : PageModel
 {
     public Counts Figures { get; private set; } = new(0, 0, 0, 0, 0);

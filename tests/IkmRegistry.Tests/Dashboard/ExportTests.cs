@@ -72,9 +72,9 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("Kecamatan;Kelurahan aktif;Kelurahan dengan sentra aktif;Cakupan (%);Kelurahan tanpa sentra;Unit aktif;Tenaga kerja", lines[0]);
         Assert.Equal(7, lines.Length);
         var units = await App.ScalarAsync("SELECT count(*) FROM industrial_unit u JOIN kelurahan k ON k.id = u.kelurahan_id WHERE k.retired_on IS NULL AND u.status = 'Aktif'");
-        Assert.StartsWith($"Jumlah;30;22;73,3;", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith($"\"Jumlah\";30;22;73,3;", lines[^1], StringComparison.Ordinal);
         Assert.Contains($";{units};", lines[^1], StringComparison.Ordinal);
-        Assert.Contains("Pahandut;5;3;60,0;\"Panarung, Tumbang Rungan\";", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"Pahandut\";5;3;60,0;\"Panarung, Tumbang Rungan\";", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,13 +91,13 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.DoesNotContain(rows, r => ((string?)r["Nama usaha"])?.StartsWith('=') == true);
         Assert.Equal(await App.ScalarAsync("SELECT count(*) FROM industrial_unit u JOIN kelurahan k ON k.id = u.kelurahan_id WHERE k.code = '62.71.02.1006'"), rows.Count);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
-        Assert.Contains("\n\"'=HYPERLINK(\"\"http://evil.example\"\")\";Pangan;3;Aktif;", text, StringComparison.Ordinal);
+        Assert.Contains("\n\"'=HYPERLINK(\"\"http://evil.example\"\")\";\"Pangan\";3;\"Aktif\";", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n=", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n\"=", text, StringComparison.Ordinal);
         // The possible-duplicates table names the units that share a NIK, never the NIK.
         using var duplicates = await browser.Client.GetAsync("/Dashboard/Export?tabel=kemungkinan-duplikat&format=csv");
         var duplicateText = await duplicates.Content.ReadAsStringAsync();
-        Assert.Contains("NIK pemilik sama;;\"'=HYPERLINK(\"\"http://evil.example\"\") · Usaha Satu Uji\";2", duplicateText, StringComparison.Ordinal);
+        Assert.Contains("\"NIK pemilik sama\";;\"'=HYPERLINK(\"\"http://evil.example\"\") · Usaha Satu Uji\";2", duplicateText, StringComparison.Ordinal);
         Assert.DoesNotContain(EdgeCases.SharedNik, duplicateText, StringComparison.Ordinal);
     }
 
@@ -151,7 +151,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
 
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
         Assert.StartsWith("Kecamatan;Kelurahan aktif;", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.StartsWith("Jumlah;30;22;73,3;", lines[^2], StringComparison.Ordinal);
+        Assert.StartsWith("\"Jumlah\";30;22;73,3;", lines[^2], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -36,6 +36,12 @@ public class LoginModel(
         }
     }
 
+    private static string? _dummyHash;
+
+    // A hash made with the app's own hasher settings, so that checking it costs what checking a real one does.
+    private static string DummyHash(IPasswordHasher<AppUser> hasher) =>
+        _dummyHash ??= hasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
@@ -58,17 +64,30 @@ public class LoginModel(
             return Page();
         }
 
+        // Every failure looks the same (ASVS 2.2.1, 3.2): an unknown email costs a password hash like a real one, and a
+        // deactivated account is told so only once its password has been checked.
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsActive: false })
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
         {
-            logger.LogWarning("Sign-in refused for deactivated user {UserId}", user.Id);
-            ModelState.AddModelError("", l["Akun ini sudah dinonaktifkan. Hubungi admin."]);
-            return Page();
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash(users.PasswordHasher), Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         }
-
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        else if (!user.IsActive)
+        {
+            result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                logger.LogWarning("Sign-in refused for deactivated user {UserId}", user.Id);
+                ModelState.AddModelError("", l["Akun ini sudah dinonaktifkan. Hubungi admin."]);
+                Input.Password = "";
+                return Page();
+            }
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
 
         if (result.Succeeded)
         {
@@ -82,26 +101,21 @@ public class LoginModel(
             return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl });
         }
 
-        if (result.IsLockedOut)
+        if (user is null)
         {
-            logger.LogWarning("Sign-in refused: user {UserId} is locked out", user!.Id);
-            ModelState.AddModelError("", l["Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi 15 menit lagi."]);
+            logger.LogWarning("Sign-in failed for an unknown account");
+        }
+        else if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: user {UserId} is locked out", user.Id);
         }
         else
         {
-            // The same message whether the email exists or not, so accounts cannot be discovered.
-            if (user is null)
-            {
-                logger.LogWarning("Sign-in failed for an unknown account");
-            }
-            else
-            {
-                logger.LogWarning("Sign-in failed for user {UserId}", user.Id);
-            }
-
-            ModelState.AddModelError("", l["Email atau kata sandi salah."]);
+            logger.LogWarning("Sign-in failed for user {UserId}", user.Id);
         }
 
+        // The one answer to every failure: unknown email, wrong password, locked account, deactivated account.
+        ModelState.AddModelError("", l["Email atau kata sandi salah, atau akun sedang dikunci sementara. Coba lagi dalam 15 menit atau hubungi admin."]);
         Input.Password = "";
         return Page();
     }

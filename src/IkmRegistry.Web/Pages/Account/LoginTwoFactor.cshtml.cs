@@ -1,5 +1,6 @@
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,6 +40,11 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppU
             return RedirectToPage("/Account/Login", new { returnUrl });
         }
 
+        if (!user.IsActive)
+        {
+            return await DeactivatedAsync(user);
+        }
+
         if (TwoFactorSignIn.NormalizeCode(Input.Code) is not { } code)
         {
             ModelState.AddModelError("Input.Code", l["Isi kode 6 angka dari aplikasi autentikator."]);
@@ -57,6 +63,11 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppU
             return RedirectToPage("/Account/Login", new { returnUrl });
         }
 
+        if (!user.IsActive)
+        {
+            return await DeactivatedAsync(user);
+        }
+
         if (TwoFactorSignIn.NormalizeCode(Input.RecoveryCode) is not { } code)
         {
             ModelState.AddModelError("Input.RecoveryCode", l["Isi salah satu kode pemulihan Anda."]);
@@ -72,6 +83,16 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppU
         }
 
         return Answer(result, user, "recovery code", "Input.RecoveryCode");
+    }
+
+    // An admin may deactivate the account between the two steps: the second step checks again and ends the attempt.
+    private async Task<IActionResult> DeactivatedAsync(AppUser user)
+    {
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        logger.LogWarning("Second sign-in step refused for deactivated user {UserId}", user.Id);
+        ModelState.AddModelError("", l["Akun ini sudah dinonaktifkan. Hubungi admin."]);
+        Input = new InputModel();
+        return Page();
     }
 
     private IActionResult Answer(Microsoft.AspNetCore.Identity.SignInResult result, AppUser user, string method, string field)

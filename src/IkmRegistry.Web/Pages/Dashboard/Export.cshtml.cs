@@ -206,7 +206,7 @@ public static class TableExport
         int n => n.ToString(CultureInfo.InvariantCulture),
         // Decimal comma without thousands separator, as Excel reads it with Indonesian settings.
         double d => d.ToString("0.0", CultureInfo.GetCultureInfo(Localization.Indonesian)),
-        var v => Quote(Neutralise(v.ToString() ?? "")),
+        var v => Registry.SheetExport.QuoteText(Neutralise(v.ToString() ?? "")),
     })) + "\r\n";
 
     private static string Quote(string text) => Registry.SheetExport.Quote(text);

@@ -119,8 +119,14 @@ public static class SheetExport
         decimal d => d.ToString("0.############", _indonesian),
         double d => d.ToString("0.############", _indonesian),
         DateOnly date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
-        _ => Quote(UnitSheet.Neutralize(value.ToString()) ?? ""),
+        _ => QuoteText(UnitSheet.Neutralize(value.ToString()) ?? ""),
     };
+
+    /// <summary>
+    /// Quotes a text field always: Excel with Indonesian settings splits on ';', others on ',', so a separator in a
+    /// name must never be able to start a cell of its own.
+    /// </summary>
+    public static string QuoteText(string text) => text.Length == 0 ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Quotes a CSV field that holds a separator (semicolon or comma), a quote or a line break.</summary>
     public static string Quote(string text) =>

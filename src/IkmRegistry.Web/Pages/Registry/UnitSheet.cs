@@ -63,11 +63,16 @@ public static class UnitSheet
     public static readonly HashSet<string> PrivateColumns =
         [OwnerName, Nik, Address, Phone, Investment, ProductionValue, Capacity, CapacityUnit, ResponsiblePerson, ResponsiblePersonRole, OwnerSex, AnnualSales];
 
-    /// <summary>A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection).</summary>
-    public static string? Neutralize(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>
+    /// A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection): one that
+    /// starts with = + - @, also after spaces, or with a tab or a line break.
+    /// </summary>
+    public static string? Neutralize(string? text) => StartsAFormula(text) ? "'" + text : text;
 
     /// <summary>Undoes <see cref="Neutralize"/> on import, so an exported value comes back as it was.</summary>
     public static string? Restore(string? text) =>
-        text is { Length: > 1 } && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
+        text is { Length: > 1 } && text[0] == '\'' && StartsAFormula(text[1..]) ? text[1..] : text;
+
+    private static bool StartsAFormula(string? text) =>
+        text is { Length: > 0 } && (text[0] is '\t' or '\r' or '\n' || text.TrimStart(' ') is [ '=' or '+' or '-' or '@', ..]);
 }

@@ -32,7 +32,7 @@ public class LoginTests(RegistryApp app) : RegistryTest(app)
 
         var page = await browser.SignInAsync(email, "bukan-kata-sandinya");
 
-        Assert.Contains("Email atau kata sandi salah.", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("Email atau kata sandi salah", page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal(email, page.QuerySelector<IHtmlInputElement>("#Input_Email")!.Value);
         Assert.Equal("", page.QuerySelector<IHtmlInputElement>("#Input_Password")!.Value);
     }
@@ -59,7 +59,7 @@ public class LoginTests(RegistryApp app) : RegistryTest(app)
 
         var page = await browser.SignInAsync(email);
 
-        Assert.Contains("Akun dikunci sementara", page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("akun sedang dikunci sementara", page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal("/Account/Login", browser.LastUrl!.AbsolutePath);
     }
 

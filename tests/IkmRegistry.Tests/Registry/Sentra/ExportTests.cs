@@ -114,9 +114,9 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         var lines = await CsvLinesAsync(csv);
         Assert.Equal("Kode Sentra;Nama Sentra;Kode Kelurahan;Kelurahan;Kecamatan;Status;Tanggal Berdiri;Nomor SK;Tanggal SK;Produk;Kategori;Kontak Publik;Tampilkan Kontak;Jumlah Anggota Aktif", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Contains($"{pahandut.Slug};Sentra IKM Pangan Pahandut;62.71.01.1001;Pahandut;Pahandut;Aktif;01/05/2020;188.45/12/2020;02/06/2020;"
-            + "\"amplang, kerupuk ikan\";\"Kerajinan; Pangan\";0536-3221234;Ya;2", lines);
-        Assert.Contains(lines, l => l.StartsWith($"{menteng.Slug};'=Sentra Kayu Menteng;", StringComparison.Ordinal));
+        Assert.Contains($"\"{pahandut.Slug}\";\"Sentra IKM Pangan Pahandut\";\"62.71.01.1001\";\"Pahandut\";\"Pahandut\";\"Aktif\";01/05/2020;\"188.45/12/2020\";02/06/2020;"
+            + "\"amplang, kerupuk ikan\";\"Kerajinan; Pangan\";\"0536-3221234\";\"Ya\";2", lines);
+        Assert.Contains(lines, l => l.StartsWith($"\"{menteng.Slug}\";\"'=Sentra Kayu Menteng\";", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(4, rows.Count(r => r["Tanggal Keluar"] is null));
         var lines = await CsvLinesAsync(csv);
         Assert.Equal(6, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith($"{pahandut.Slug};Sentra IKM Pangan Pahandut;{left.Id};;{left.BusinessName};Anggota;01/01/2021;17/08/2025", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"\"{pahandut.Slug}\";\"Sentra IKM Pangan Pahandut\";{left.Id};;\"{left.BusinessName}\";\"Anggota\";01/01/2021;17/08/2025", StringComparison.Ordinal));
         Assert.DoesNotContain("Pemilik Yang Keluar", string.Join("\n", lines), StringComparison.Ordinal);
     }
 

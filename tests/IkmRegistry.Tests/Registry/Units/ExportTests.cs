@@ -79,7 +79,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         using var csv = await browser.Client.GetAsync(csvHref);
         var lines = await CsvLinesAsync(csv);
         Assert.Equal(2, lines.Length);
-        Assert.Contains(";Mebel Menteng;", lines[1], StringComparison.Ordinal);
+        Assert.Contains(";\"Mebel Menteng\";", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("unit-usaha-", xlsx.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
         Assert.EndsWith(".xlsx", xlsx.Content.Headers.ContentDisposition.FileNameStar, StringComparison.Ordinal);
 
@@ -135,7 +135,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         using var csv = await browser.Client.GetAsync("/Registry/Units/Export?format=csv");
         var lines = await CsvLinesAsync(csv);
         Assert.Equal(string.Join(';', UnitSheet.Columns), lines[0]);
-        var fields = lines[1].Split(';');
+        var fields = lines[1].Split(';').Select(f => f.Trim('"')).ToArray();
         Assert.Equal(UnitSheet.Columns.Length, fields.Length);
         string Field(string column) => fields[Array.IndexOf(UnitSheet.Columns, column)];
         Assert.Equal("6271014508850003", Field(UnitSheet.Nik));
@@ -192,8 +192,8 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains(rows, r => (string?)r[UnitSheet.MainProducts] == "'-kerupuk; +amplang");
         Assert.All(rows.SelectMany(r => r.Values).OfType<string>(), v => Assert.False(v.Length > 0 && v[0] is '=' or '+' or '-' or '@', v));
         var lines = await CsvLinesAsync(csv);
-        Assert.Contains(lines, l => l.Contains(";'=1+2;", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(";'@SUM(A1);", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";\"'=1+2\";", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";\"'@SUM(A1)\";", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(";\"'-kerupuk; +amplang\";", StringComparison.Ordinal));
         Assert.DoesNotContain(lines.SelectMany(l => l.Split(';')), f => f.TrimStart('"').Length > 0 && f.TrimStart('"')[0] is '=' or '+' or '@');
         Assert.Equal("=1+2", UnitSheet.Restore("'=1+2"));
