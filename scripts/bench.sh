@@ -118,7 +118,9 @@ printf 'postgresql_settings\t%s\n' "fsync=off, synchronous_commit=off, full_page
 
 admin_email="bench-admin@dpkukmp.test"
 admin_password="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-2026"
-export ASPNETCORE_ENVIRONMENT=Production
+# "Benchmark" behaves as Production (no appsettings of its own, no developer pages, Secure cookies, HSTS) but is allowed
+# the benchmark switches, which Production refuses at start (Infrastructure/ProductionGuard.cs).
+export ASPNETCORE_ENVIRONMENT=Benchmark
 # The benchmark serves plain http on loopback: cookies follow the request (Secure only over HTTPS).
 export Sessions__CookieSecurePolicy=SameAsRequest
 export IKM_ADMIN_EMAIL="$admin_email" IKM_ADMIN_PASSWORD="$admin_password"

@@ -21,7 +21,7 @@ IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=
 dotnet build src/IkmRegistry.Web -c Release -nologo -v q >/dev/null
 app=(dotnet src/IkmRegistry.Web/bin/Release/net10.0/IkmRegistry.Web.dll)
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_import"
-export ASPNETCORE_ENVIRONMENT=Production Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Benchmark Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
 "${app[@]}" --prepare-only --demo >/dev/null
 
 out="${IMPORT_OUT:-$ROOT/docs/benchmarks-raw/import-$rows.jsonl}"

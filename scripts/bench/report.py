@@ -156,7 +156,7 @@ def main(raw, out):
     w(f"| Load average (1, 5, 15 min) | {meta.get('load_before', '?')} before, {meta.get('load_after', '?')} after (2 cores: the machine was shared) |")
     w(f"| Software | .NET SDK {meta.get('dotnet', '?')}, {meta.get('postgresql', '?')}, {meta.get('wrk', '?')} |")
     w(f"| PostgreSQL | throwaway cluster, benchmark data only: {meta.get('postgresql_settings', '?')} |")
-    w(f"| App | Release build, `ASPNETCORE_ENVIRONMENT=Production`, on loopback; request logging on as in production; the directory's per-client rate limit raised for the run (wrk is one client); directory and sentra pages loaded without signing in, the other pages as the signed-in admin; `-nocache` rows send `X-Benchmark-No-Output-Cache` (honoured only with `Benchmark:Baselines=true`) |")
+    w(f"| App | Release build, `ASPNETCORE_ENVIRONMENT=Benchmark` (Production's settings; Production itself refuses the benchmark switches), on loopback; request logging on as in production; the directory's per-client rate limit raised for the run (wrk is one client); directory and sentra pages loaded without signing in, the other pages as the signed-in admin; `-nocache` rows send `X-Benchmark-No-Output-Cache` (honoured only with `Benchmark:Baselines=true`) |")
     w(f"| wrk | {meta.get('duration', '?')} s a run, 2 threads (1 at 1 connection), timeout 10 s; {meta.get('rounds', '?')} rounds at 32 and at 64 connections, 1 round at 1 connection; a short warm-up of every endpoint first |")
     w("")
     w("Figures: req/s, p50 and p99 latency in ms are medians over the rounds; **÷B1** is the page's throughput divided by")

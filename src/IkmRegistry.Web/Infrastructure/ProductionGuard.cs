@@ -1,3 +1,5 @@
+using IkmRegistry.Web.Benchmarking;
+
 namespace IkmRegistry.Web.Infrastructure;
 
 /// <summary>
