@@ -31,4 +31,23 @@ public partial class TranslationTests
         var missing = used.Where(u => !english.Contains(u.Key)).Select(u => $"{u.File}: \"{u.Key}\"").Distinct().ToList();
         Assert.True(missing.Count == 0, "Missing English (scripts/add-translation.py):\n" + string.Join("\n", missing));
     }
+
+    [Fact]
+    public void Every_text_of_the_unit_field_definition_has_an_English_translation()
+    {
+        var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "IkmRegistry.Web"));
+        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        // Read by the form, the unit page and the validator through L[field.Label] and the like, which the scan above cannot see.
+        var texts = IkmRegistry.Web.Domain.UnitFields.All
+            .SelectMany(f => new[] { f.Label, f.Help, f.EmptyChoice, f.RequiredMessage }
+                .Concat(f.Rules.Select(r => r.Message)).Concat(f.Choices.Select(c => c.Label))
+                .Concat(f.ShowTranslated && f.Input == IkmRegistry.Web.Domain.FieldInput.Checkbox ? ["Setuju", "Tidak setuju"] : []))
+            .Concat(Enum.GetValues<IkmRegistry.Web.Domain.FieldGroup>().Select(IkmRegistry.Web.Domain.UnitFields.Heading))
+            .OfType<string>().Distinct();
+
+        var missing = texts.Where(t => !english.Contains(t)).ToList();
+
+        Assert.True(missing.Count == 0, "Missing English (scripts/add-translation.py):\n" + string.Join("\n", missing));
+    }
 }

@@ -137,8 +137,9 @@ public sealed class AuditInterceptor(AuditActor actor) : SaveChangesInterceptor
                 continue;
             }
 
-            changes[name] = name == nameof(IndustrialUnit.Nik)
-                ? new Change(Masking.Nik(oldValue as string), Masking.Nik(newValue as string))
+            // A unit field may say how the trail keeps it (the NIK masked, UnitFields.Nik).
+            changes[name] = entry.Entity is IndustrialUnit && UnitFields.Named(name)?.Audit is { } audit
+                ? new Change(audit(oldValue as string), audit(newValue as string))
                 : new Change(Display(oldValue), Display(newValue));
         }
 

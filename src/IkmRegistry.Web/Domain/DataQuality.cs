@@ -17,6 +17,7 @@ public enum DataIssue
     ResponsiblePersonMissing,
     NibMissing,
     KbliCategoryMismatch,
+    PhoneDoubtful,
 }
 
 /// <summary>
@@ -38,6 +39,8 @@ public static class DataQuality
         DataIssue.ResponsiblePersonMissing => u => u.ResponsiblePersonName == null
             && u.LegalForm != null && u.LegalForm != LegalForm.Perorangan && u.LegalForm != LegalForm.UsahaDagang,
         DataIssue.NibMissing => u => u.Nib == null,
+        // A number that could be normalised is stored as +62...; anything else was kept as typed.
+        DataIssue.PhoneDoubtful => u => u.Phone != null && !u.Phone.StartsWith("+62"),
         _ => u => u.KbliCode != null && u.KbliEdition == KbliEdition.Kbli2020 && KbliCategory(u.KbliCode) != u.CategoryId,
     };
 
@@ -46,6 +49,19 @@ public static class DataQuality
 
     public static readonly Expression<Func<IndustrialUnit, bool>> NeedsVerification =
         And(u => u.VerifiedAt == null, AnyIssue);
+
+    /// <summary>The unit's data status as one value (the export's column), from the same rules.</summary>
+    public static readonly Expression<Func<IndustrialUnit, object?>> StatusOf = StatusExpression();
+
+    private static Expression<Func<IndustrialUnit, object?>> StatusExpression()
+    {
+        var u = AnyIssue.Parameters[0];
+        Expression<Func<IndustrialUnit, bool>> verified = x => x.VerifiedAt != null;
+        var body = Expression.Condition(new Rebind(verified.Parameters[0], u).Visit(verified.Body),
+            Expression.Constant(DataStatus.Terverifikasi),
+            Expression.Condition(AnyIssue.Body, Expression.Constant(DataStatus.PerluVerifikasi), Expression.Constant(DataStatus.Lengkap)));
+        return Expression.Lambda<Func<IndustrialUnit, object?>>(Expression.Convert(body, typeof(object)), u);
+    }
 
     public static Expression<Func<IndustrialUnit, bool>> InStatus(DataStatus status) => status switch
     {
@@ -74,6 +90,7 @@ public static class DataQuality
         DataIssue.NikMissing => "NIK pemilik perorangan belum ada",
         DataIssue.ResponsiblePersonMissing => "Penanggung jawab badan usaha belum ada",
         DataIssue.NibMissing => "NIB belum ada",
+        DataIssue.PhoneDoubtful => "Nomor telepon meragukan",
         _ => "Kategori tidak sesuai dengan KBLI",
     };
 
@@ -83,6 +100,7 @@ public static class DataQuality
         DataIssue.NikMissing => "tanpa-nik",
         DataIssue.ResponsiblePersonMissing => "tanpa-penanggung-jawab",
         DataIssue.NibMissing => "tanpa-nib",
+        DataIssue.PhoneDoubtful => "telepon-meragukan",
         _ => "kbli-tidak-sesuai",
     };
 

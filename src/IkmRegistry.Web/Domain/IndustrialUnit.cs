@@ -65,12 +65,17 @@ public class IndustrialUnit : ITimestamped
     public int? WorkersMale { get; set; }
     public int? WorkersFemale { get; set; }
 
+    /// <summary>Workers counted without a split by sex (a sheet with one "TENAGA KERJA" total); added to the total.</summary>
+    public int? WorkersUnsplit { get; set; }
+
     /// <summary>Investment in rupiah, land and buildings excluded (as Permenperin 64/2016 counts it).</summary>
     public decimal? InvestmentValue { get; set; }
     public decimal? ProductionValuePerYear { get; set; }
 
     /// <summary>Annual sales (hasil penjualan tahunan) in rupiah: PP 7/2021 sizes a business by it when capital is unknown.</summary>
     public decimal? AnnualSales { get; set; }
+    /// <summary>Raw material bought per year in rupiah (nilai bahan baku), as agency and SIINas sheets record it.</summary>
+    public decimal? RawMaterialValue { get; set; }
     public decimal? ProductionCapacity { get; set; }
     public string? ProductionCapacityUnit { get; set; }
     public int? YearStarted { get; set; }
@@ -87,6 +92,9 @@ public class IndustrialUnit : ITimestamped
     public DateTime? VerifiedAt { get; set; }
     public string? VerifiedBy { get; set; }
 
+    /// <summary>Free notes, today mostly permits and certificates (PIRT, halal, SNI) until the registry records them as such.</summary>
+    public string? Notes { get; set; }
+
     public DateOnly RegisteredOn { get; set; }
     public string? DataSource { get; set; }
 
@@ -100,7 +108,8 @@ public class IndustrialUnit : ITimestamped
     /// <summary>A CV, PT, koperasi, firma or other legal entity has no NIK of its own; UD is a sole proprietorship.</summary>
     public bool IsLegalEntity => LegalForm is not (null or Domain.LegalForm.Perorangan or Domain.LegalForm.UsahaDagang);
 
-    public int? TotalWorkers => WorkersMale is null && WorkersFemale is null ? null : (WorkersMale ?? 0) + (WorkersFemale ?? 0);
+    public int? TotalWorkers => WorkersMale is null && WorkersFemale is null && WorkersUnsplit is null ? null
+        : (WorkersMale ?? 0) + (WorkersFemale ?? 0) + (WorkersUnsplit ?? 0);
 }
 
 public enum KbliEdition

@@ -21,8 +21,8 @@ public static class IndustryScale
     public const int SmallWorkforce = 19;
 
     public static readonly Expression<Func<IndustrialUnit, IndustryScaleClass>> OfUnit = u =>
-        (u.WorkersMale == null && u.WorkersFemale == null) || u.InvestmentValue == null ? IndustryScaleClass.TidakDiketahui
-        : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0) <= SmallWorkforce
+        (u.WorkersMale == null && u.WorkersFemale == null && u.WorkersUnsplit == null) || u.InvestmentValue == null ? IndustryScaleClass.TidakDiketahui
+        : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0) + (u.WorkersUnsplit ?? 0) <= SmallWorkforce
             ? (u.InvestmentValue < OneBillion ? IndustryScaleClass.Kecil : IndustryScaleClass.Menengah)
             : (u.InvestmentValue <= FifteenBillion ? IndustryScaleClass.Menengah : IndustryScaleClass.Besar);
 

@@ -22,7 +22,10 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.KbliEdition).HasConversion<int>();
         builder.Property(u => u.MainProducts).HasMaxLength(500);
         builder.Property(u => u.Address).HasMaxLength(300);
-        builder.Property(u => u.Phone).HasMaxLength(20);
+        // A normalised number (+62...) or, when it does not look like one, what was typed (data status: doubtful phone).
+        builder.Property(u => u.Phone).HasMaxLength(25);
+        builder.Property(u => u.RawMaterialValue).HasPrecision(18, 2);
+        builder.Property(u => u.Notes).HasMaxLength(1000);
         builder.Property(u => u.InvestmentValue).HasPrecision(18, 2);
         builder.Property(u => u.ProductionValuePerYear).HasPrecision(18, 2);
         builder.Property(u => u.ProductionCapacity).HasPrecision(18, 2);

@@ -735,6 +735,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnName("nik")
                         .IsFixedLength(false);
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -747,8 +752,8 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnName("owner_sex");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(25)
+                        .HasColumnType("character varying(25)")
                         .HasColumnName("phone");
 
                     b.Property<decimal?>("ProductionCapacity")
@@ -773,6 +778,11 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<DateOnly?>("PublicConsentOn")
                         .HasColumnType("date")
                         .HasColumnName("public_consent_on");
+
+                    b.Property<decimal?>("RawMaterialValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("raw_material_value");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date")
@@ -820,6 +830,10 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<int?>("WorkersMale")
                         .HasColumnType("integer")
                         .HasColumnName("workers_male");
+
+                    b.Property<int?>("WorkersUnsplit")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers_unsplit");
 
                     b.Property<int?>("YearStarted")
                         .HasColumnType("integer")

@@ -26,7 +26,10 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
     public sealed record Area(int Id, string Code, string Name, int KecamatanId, string KecamatanCode, string KecamatanName, double Latitude, double Longitude);
 
     /// <summary>Active units of one kelurahan in one category, with their workers (missing figures count as 0).</summary>
-    public sealed record UnitCell(int KelurahanId, int CategoryId, int Units, int WorkersMale, int WorkersFemale);
+    public sealed record UnitCell(int KelurahanId, int CategoryId, int Units, int WorkersMale, int WorkersFemale, int WorkersUnsplit)
+    {
+        public int Workers => WorkersMale + WorkersFemale + WorkersUnsplit;
+    }
 
     public sealed record SentraCount(int KelurahanId, SentraStatus Status, int Count);
 
@@ -73,7 +76,7 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         IReadOnlyList<DivisionCount> KbliDivisions,
         IReadOnlyList<CoverageHistory.Point> YearEnds);
 
-    public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
+    public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, int? WorkersUnsplit, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
     // Two business names are the same when they match after lower-casing and dropping all but letters and digits.
     // Raw SQL because Npgsql translates Regex.Replace without the 'g' flag (it would drop only the first character).
@@ -121,7 +124,7 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         var active = units.Where(u => u.Status == UnitStatus.Aktif);
 
         var cells = await active.GroupBy(u => new { u.KelurahanId, u.CategoryId })
-            .Select(g => new UnitCell(g.Key.KelurahanId, g.Key.CategoryId, g.Count(), g.Sum(u => u.WorkersMale ?? 0), g.Sum(u => u.WorkersFemale ?? 0)))
+            .Select(g => new UnitCell(g.Key.KelurahanId, g.Key.CategoryId, g.Count(), g.Sum(u => u.WorkersMale ?? 0), g.Sum(u => u.WorkersFemale ?? 0), g.Sum(u => u.WorkersUnsplit ?? 0)))
             .ToListAsync(cancellationToken);
 
         var sentraCounts = await db.Sentra.AsNoTracking().Where(s => ids.Contains(s.KelurahanId))
@@ -175,7 +178,7 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
                 g.Count(),
                 g.Count(u => u.Nib == null || u.Nib == ""),
                 g.Count(u => u.KbliCode == null || u.KbliCode == ""),
-                g.Count(u => u.WorkersMale == null && u.WorkersFemale == null),
+                g.Count(u => u.WorkersMale == null && u.WorkersFemale == null && u.WorkersUnsplit == null),
                 g.Count(u => u.InvestmentValue == null)))
             .SingleOrDefaultAsync(cancellationToken) ?? new QualityCounts(0, 0, 0, 0, 0);
 
@@ -253,5 +256,5 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
     public IQueryable<UnitListRow> AllUnits(int kelurahanId) =>
         db.IndustrialUnits.AsNoTracking().Where(u => u.KelurahanId == kelurahanId)
             .OrderBy(u => u.Status).ThenBy(u => u.BusinessName).ThenBy(u => u.Id)
-            .Select(u => new UnitListRow(u.Id, u.BusinessName, u.Category.NameId, u.Category.NameEn, u.WorkersMale, u.WorkersFemale, u.Status, u.RegisteredOn, u.Nib != null));
+            .Select(u => new UnitListRow(u.Id, u.BusinessName, u.Category.NameId, u.Category.NameEn, u.WorkersMale, u.WorkersFemale, u.WorkersUnsplit, u.Status, u.RegisteredOn, u.Nib != null));
 }

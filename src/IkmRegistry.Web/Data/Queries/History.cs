@@ -14,15 +14,7 @@ public static class History
     // Keys in the audit trail (the entities' property names and the events' facts); these are their labels (Indonesian keys).
     private static readonly Dictionary<string, string> _labels = new()
     {
-        ["BusinessName"] = "Nama usaha", ["OwnerName"] = "Nama pemilik", ["Nik"] = "NIK pemilik (16 digit)", ["Nib"] = "NIB (13 digit)",
-        ["KbliCode"] = "Kode KBLI (5 digit)", ["KbliEdition"] = "Edisi KBLI", ["CategoryId"] = "Kategori produk", ["MainProducts"] = "Produk utama",
-        ["KelurahanId"] = "Kelurahan", ["Address"] = "Alamat", ["Phone"] = "Telepon", ["WorkersMale"] = "Tenaga kerja laki-laki",
-        ["WorkersFemale"] = "Tenaga kerja perempuan", ["InvestmentValue"] = "Nilai investasi (Rp, tanpa tanah dan bangunan)",
-        ["ProductionValuePerYear"] = "Nilai produksi per tahun (Rp)", ["ProductionCapacity"] = "Kapasitas produksi",
-        ["ProductionCapacityUnit"] = "Satuan kapasitas", ["YearStarted"] = "Tahun mulai usaha", ["LegalForm"] = "Bentuk badan usaha",
-        ["Status"] = "Status", ["ClosedOn"] = "Tanggal tutup", ["PublicConsent"] = "Persetujuan direktori publik",
-        ["PublicConsentOn"] = "Tanggal persetujuan", ["RegisteredOn"] = "Tanggal pendaftaran", ["DataSource"] = "Sumber data",
-        ["Name"] = "Nama", ["Slug"] = "Alamat URL", ["FoundedOn"] = "Tanggal berdiri", ["DecreeNumber"] = "Nomor SK", ["DecreeDate"] = "Tanggal SK",
+        ["Status"] = "Status", ["ClosedOn"] = "Tanggal tutup", ["Name"] = "Nama", ["Slug"] = "Alamat URL", ["FoundedOn"] = "Tanggal berdiri", ["DecreeNumber"] = "Nomor SK", ["DecreeDate"] = "Tanggal SK",
         ["Description"] = "Deskripsi", ["Products"] = "Produk", ["PublicContact"] = "Kontak publik", ["PublishContact"] = "Tampilkan kontak",
         ["SentraId"] = "Sentra", ["UnitId"] = "Unit", ["JoinedOn"] = "Tanggal bergabung", ["LeftOn"] = "Tanggal keluar", ["Role"] = "Jabatan",
         ["IsDemo"] = "Data demo", ["CategoryAdded"] = "Kategori ditambah", ["CategoryRemoved"] = "Kategori dihapus",
@@ -34,12 +26,11 @@ public static class History
         ["EndReason"] = "Alasan berakhir", ["OccurredOn"] = "Berlaku sejak", ["Note"] = "Catatan", ["RecordedAt"] = "Dicatat pada", ["RecordedBy"] = "Dicatat oleh",
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
-        ["KbliExceptions"] = "Pengecualian KBLI", ["OwnerSex"] = "Jenis kelamin pemilik", ["ResponsiblePersonName"] = "Penanggung jawab",
-        ["ResponsiblePersonRole"] = "Jabatan penanggung jawab", ["AnnualSales"] = "Hasil penjualan tahunan (Rp)",
-        ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
+        ["KbliExceptions"] = "Pengecualian KBLI", ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
     };
 
-    public static string Label(string field) => _labels.GetValueOrDefault(field, field);
+    /// <summary>A unit field's label comes from its definition (<see cref="UnitFields"/>); other keys from the table above.</summary>
+    public static string Label(string field) => _labels.GetValueOrDefault(field) ?? UnitFields.HistoryLabel(field) ?? field;
 
     /// <summary>The record's own entries and those of its memberships, newest first (served by the (entity_type, entity_id) index).</summary>
     public static async Task<List<Row>> LoadAsync(RegistryDbContext db, string type, int id, List<int> membershipIds, int take, CancellationToken cancellationToken)

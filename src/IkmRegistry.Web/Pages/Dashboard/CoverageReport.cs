@@ -43,6 +43,7 @@ public sealed class CoverageReport
         ActiveUnits = figures.Cells.Sum(c => c.Units);
         WorkersMale = figures.Cells.Sum(c => c.WorkersMale);
         WorkersFemale = figures.Cells.Sum(c => c.WorkersFemale);
+        WorkersUnsplit = figures.Cells.Sum(c => c.WorkersUnsplit);
         Candidates = RankCandidates();
     }
 
@@ -58,7 +59,9 @@ public sealed class CoverageReport
     public int ActiveUnits { get; }
     public int WorkersMale { get; }
     public int WorkersFemale { get; }
-    public int Workers => WorkersMale + WorkersFemale;
+    /// <summary>Workers of units whose sheet gave only a total, without the split by sex.</summary>
+    public int WorkersUnsplit { get; }
+    public int Workers => WorkersMale + WorkersFemale + WorkersUnsplit;
 
     /// <summary>Kelurahan without an active sentra, closest to forming one first.</summary>
     public IReadOnlyList<Candidate> Candidates { get; }
@@ -86,7 +89,7 @@ public sealed class CoverageReport
             {
                 var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).OrderByDescending(c => c.Units).ThenBy(c => c.CategoryId).ToList();
                 var dominant = string.Join(", ", cells.Take(2).Select(c => $"{CategoryName(c.CategoryId)} ({c.Units:N0})"));
-                return new Candidate(a, cells.Sum(c => c.Units), cells.Sum(c => c.WorkersMale + c.WorkersFemale), dominant,
+                return new Candidate(a, cells.Sum(c => c.Units), cells.Sum(c => c.Workers), dominant,
                     cells.Count == 0 ? 0 : cells[0].Units, inFormation.Contains(a.Id));
             })
             .OrderByDescending(c => c.LargestCategoryUnits)
@@ -156,7 +159,7 @@ public sealed class CoverageReport
             var covered = group.Count(IsCovered);
             table.Add(new Cell(group.Key.KecamatanName, KecamatanHref(group.Key.KecamatanCode)), group.Count(), covered, Percent(covered, group.Count()),
                 string.Join(", ", group.Where(a => !IsCovered(a)).Select(a => a.Name)),
-                cells.Sum(c => c.Units), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+                cells.Sum(c => c.Units), cells.Sum(c => c.Workers));
         }
 
         table.Total = [_l["Jumlah"].Value, ActiveKelurahan, CoveredKelurahan, CoveragePercent, string.Join(", ", Candidates.Select(c => c.Area.Name).Order(StringComparer.Ordinal)), ActiveUnits, Workers];
@@ -179,7 +182,7 @@ public sealed class CoverageReport
         {
             var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).ToList();
             table.Add(new Cell(a.Name, KelurahanHref(a.Code)), a.KecamatanName, _activeSentraByKelurahan.GetValueOrDefault(a.Id), cells.Sum(c => c.Units),
-                cells.Sum(c => c.WorkersMale), cells.Sum(c => c.WorkersFemale), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+                cells.Sum(c => c.WorkersMale), cells.Sum(c => c.WorkersFemale), cells.Sum(c => c.Workers));
         }
 
         table.Total = [_l["Jumlah"].Value, "", ActiveSentra, ActiveUnits, WorkersMale, WorkersFemale, Workers];
@@ -197,7 +200,7 @@ public sealed class CoverageReport
         {
             var cells = _f.Cells.Where(c => c.CategoryId == category.Id).ToList();
             var units = cells.Sum(c => c.Units);
-            table.Add(CategoryName(category.Id), units, Percent(units, ActiveUnits), cells.Sum(c => c.WorkersMale + c.WorkersFemale));
+            table.Add(CategoryName(category.Id), units, Percent(units, ActiveUnits), cells.Sum(c => c.Workers));
         }
 
         table.Total = [_l["Jumlah"].Value, ActiveUnits, ActiveUnits == 0 ? 0.0 : 100.0, Workers];
@@ -322,6 +325,11 @@ public sealed class CoverageReport
         };
         table.Add(_l["Laki-laki"].Value, WorkersMale, Percent(WorkersMale, Workers));
         table.Add(_l["Perempuan"].Value, WorkersFemale, Percent(WorkersFemale, Workers));
+        if (WorkersUnsplit > 0)
+        {
+            table.Add(_l["Tanpa rincian jenis kelamin"].Value, WorkersUnsplit, Percent(WorkersUnsplit, Workers));
+        }
+
         table.Total = [_l["Jumlah"].Value, Workers, Workers == 0 ? 0.0 : 100.0];
         return table;
     }

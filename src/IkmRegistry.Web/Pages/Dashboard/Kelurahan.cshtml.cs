@@ -66,7 +66,8 @@ public class KelurahanModel(RegistryDbContext db, CoverageQuery query, IStringLo
     /// <summary>One row of <see cref="UnitTable"/>; the export writes the rows one by one without building the table.</summary>
     public static Cell[] UnitRow(CoverageQuery.UnitListRow u, IStringLocalizer localizer)
     {
-        int? workers = u.WorkersMale is null && u.WorkersFemale is null ? null : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0);
+        int? workers = u.WorkersMale is null && u.WorkersFemale is null && u.WorkersUnsplit is null ? null
+            : (u.WorkersMale ?? 0) + (u.WorkersFemale ?? 0) + (u.WorkersUnsplit ?? 0);
         return
         [
             u.BusinessName,

@@ -1,9 +1,10 @@
 namespace IkmRegistry.Web.Pages.Registry;
 
 /// <summary>
-/// The one spreadsheet layout for units, shared by the import template, the import reader and the unit export, so
-/// that an export imported unchanged changes nothing. Headers are Indonesian in every language: they are a file
-/// format, not page text. The import recognises columns by header in any order (case, spaces and punctuation
+/// The header names of the unit sheet that code refers to by name; the columns, their order, privacy and values are
+/// defined with each field in <see cref="Domain.UnitFields"/>. Shared by the import template, the import reader and
+/// the unit export, so that an export imported unchanged changes nothing. Headers are Indonesian in every language:
+/// they are a file format, not page text. The import recognises columns by header in any order (case, spaces and punctuation
 /// ignored) and also accepts the aliases below.
 /// </summary>
 /// <remarks>
@@ -51,17 +52,12 @@ public static class UnitSheet
     public const string DataSource = "Sumber Data";
     public const string Sentra = "Kode Sentra";
 
-    /// <summary>Every column in export order. Kecamatan is exported for reading only; the import ignores it knowingly.</summary>
-    public static readonly string[] Columns =
-    [
-        Id, Nib, BusinessName, OwnerName, Nik, KelurahanCode, Kelurahan, Kecamatan, Category, MainProducts, Kbli,
-        KbliEdition, Address, Phone, WorkersMale, WorkersFemale, Investment, ProductionValue, Capacity, CapacityUnit,
-        YearStarted, LegalForm, ResponsiblePerson, ResponsiblePersonRole, OwnerSex, AnnualSales, Status, ClosedOn, PublicConsent, PublicConsentOn, RegisteredOn, DataSource, Sentra,
-    ];
+    /// <summary>Every column in export order, from the unit's field definition (<see cref="Domain.UnitFields.Sheet"/>).</summary>
+    public static readonly string[] Columns = [.. Domain.UnitFields.Sheet.Select(f => f.Header!)];
 
     /// <summary>Personal data and a unit's own figures: exported only to Staff and Admin (shared/DOMAIN.md).</summary>
     public static readonly HashSet<string> PrivateColumns =
-        [OwnerName, Nik, Address, Phone, Investment, ProductionValue, Capacity, CapacityUnit, ResponsiblePerson, ResponsiblePersonRole, OwnerSex, AnnualSales];
+        [.. Domain.UnitFields.Sheet.Where(f => f.Privacy == Domain.FieldPrivacy.Personal).Select(f => f.Header!)];
 
     /// <summary>
     /// A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV/formula injection): one that

@@ -419,7 +419,7 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(["Unit Usaha", "Petunjuk", "Kelurahan", "Kategori", "Sentra", "Peran Pengurus"], stream.GetSheetNames());
         Assert.Equal(30, (await stream.QueryAsync(useHeaderRow: true, sheetName: "Kelurahan")).Count());
         var csv = await browser.Client.GetStringAsync("/Registry/Import?handler=Template&format=csv");
-        Assert.StartsWith("NIB;Nama Usaha;Nama Pemilik;NIK;Kode Kelurahan;Kelurahan;Kategori", csv.TrimStart('\uFEFF'));
+        Assert.StartsWith("Nama Usaha;Kategori;Produk Utama;NIB;KBLI;Edisi KBLI;Bentuk Badan Usaha", csv.TrimStart('\uFEFF'));
 
         var (batch, _) = await PreviewAsync(App, browser, bytes, "templat-impor-unit-usaha.xlsx");
         Assert.Equal((1, 0), (batch.NewCount, batch.ErrorCount));

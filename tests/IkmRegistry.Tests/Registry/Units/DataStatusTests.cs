@@ -179,7 +179,7 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
         page = await CreateAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
-        Assert.Contains("13134 Industri Batik", page.QuerySelector("#kbli")!.TextContent);
+        Assert.Contains("13134 Industri Batik", page.QuerySelector("[data-field=kblicode]")!.TextContent);
         await using var db = App.NewDbContext();
         Assert.Equal("sandang", (await db.IndustrialUnits.Include(u => u.Category).SingleAsync()).Category.Code);
     }

@@ -15,12 +15,27 @@ public class DetailsTests(RegistryApp app) : RegistryTest(app)
 
         var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
 
-        Assert.Equal("6271014508850003", page.QuerySelector("[data-field=nik]")!.TextContent);
+        // An official reads the NIK masked and no address (issue 18, item 7); the opening is still audited.
+        Assert.Equal("6271••••••••0003", page.QuerySelector("[data-field=nik]")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-field=address]"));
         await using var db = App.NewDbContext();
         var view = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.View);
         Assert.Equal(("IndustrialUnit", unit.Id.ToString(), "kabid@dpkukmp.test"), (view.EntityType, view.EntityId, view.UserName));
         // Officials read but change nothing: no buttons for them.
         Assert.Null(page.QuerySelector("main form[action*='handler=Close']"));
+    }
+
+    [Fact]
+    public async Task Staff_see_the_full_nik_and_the_address_that_officials_do_not()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        Assert.Equal("6271014508850003", page.QuerySelector("[data-field=nik]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-field=address]"));
     }
 
     [Fact]

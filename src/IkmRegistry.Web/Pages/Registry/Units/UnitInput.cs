@@ -2,6 +2,7 @@ using FluentValidation;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,38 +10,60 @@ using Microsoft.Extensions.Localization;
 namespace IkmRegistry.Web.Pages.Registry.Units;
 
 /// <summary>
-/// The unit form, shared by Create and Edit. Every field is kept as the text the user typed, so a failed save
-/// shows exactly what was entered; the validator reads numbers and dates the Indonesian way.
+/// The unit form, shared by Create and Edit: the text of every field of <see cref="UnitFields.Form"/>, kept as the
+/// user typed it so that a failed save shows exactly what was entered. Bound by <see cref="UnitInputBinder"/> from
+/// the inputs named Input.{field}; the named properties below are conveniences for the code that reads a few fields.
 /// </summary>
+[ModelBinder(BinderType = typeof(UnitInputBinder))]
 public sealed class UnitInput
 {
-    public string? BusinessName { get; set; }
-    public string? OwnerName { get; set; }
-    public string? Nik { get; set; }
-    public string? OwnerSex { get; set; }
-    public string? ResponsiblePersonName { get; set; }
-    public string? ResponsiblePersonRole { get; set; }
-    public string? Nib { get; set; }
-    public string? KbliCode { get; set; }
-    public string? KbliEdition { get; set; } = "2020";
-    public string? CategoryId { get; set; }
-    public string? MainProducts { get; set; }
-    public string? KelurahanId { get; set; }
-    public string? Address { get; set; }
-    public string? Phone { get; set; }
-    public string? WorkersMale { get; set; }
-    public string? WorkersFemale { get; set; }
-    public string? InvestmentValue { get; set; }
-    public string? ProductionValuePerYear { get; set; }
-    public string? AnnualSales { get; set; }
-    public string? ProductionCapacity { get; set; }
-    public string? ProductionCapacityUnit { get; set; }
-    public string? YearStarted { get; set; }
-    public string? LegalForm { get; set; }
-    public bool PublicConsent { get; set; }
-    public string? PublicConsentOn { get; set; }
-    public string? RegisteredOn { get; set; }
-    public string? DataSource { get; set; }
+    private readonly Dictionary<string, string?> _values = UnitFields.Form.ToDictionary(f => f.Name, f => f.Default);
+
+    /// <summary>A field's text, by the field's name.</summary>
+    public string? this[string name]
+    {
+        get => _values.GetValueOrDefault(name);
+        set => _values[name] = value;
+    }
+
+    public string? this[UnitField field]
+    {
+        get => this[field.Name];
+        set => this[field.Name] = value;
+    }
+
+    public string? BusinessName { get => this[UnitFields.BusinessName]; set => this[UnitFields.BusinessName] = value; }
+    public string? OwnerName { get => this[UnitFields.OwnerName]; set => this[UnitFields.OwnerName] = value; }
+    public string? Nik { get => this[UnitFields.Nik]; set => this[UnitFields.Nik] = value; }
+    public string? Nib { get => this[UnitFields.Nib]; set => this[UnitFields.Nib] = value; }
+    public string? KbliCode { get => this[UnitFields.Kbli]; set => this[UnitFields.Kbli] = value; }
+    public string? KbliEdition { get => this[UnitFields.KbliEditionField]; set => this[UnitFields.KbliEditionField] = value; }
+    public string? CategoryId { get => this[UnitFields.Category]; set => this[UnitFields.Category] = value; }
+    public string? KelurahanId { get => this[UnitFields.Kelurahan]; set => this[UnitFields.Kelurahan] = value; }
+    public string? RegisteredOn { get => this[UnitFields.RegisteredOn]; set => this[UnitFields.RegisteredOn] = value; }
+    public string? MainProducts { get => this[nameof(MainProducts)]; set => this[nameof(MainProducts)] = value; }
+    public string? Address { get => this[nameof(Address)]; set => this[nameof(Address)] = value; }
+    public string? Phone { get => this[nameof(Phone)]; set => this[nameof(Phone)] = value; }
+    public string? WorkersMale { get => this[nameof(WorkersMale)]; set => this[nameof(WorkersMale)] = value; }
+    public string? WorkersFemale { get => this[nameof(WorkersFemale)]; set => this[nameof(WorkersFemale)] = value; }
+    public string? InvestmentValue { get => this[nameof(InvestmentValue)]; set => this[nameof(InvestmentValue)] = value; }
+    public string? ProductionValuePerYear { get => this[nameof(ProductionValuePerYear)]; set => this[nameof(ProductionValuePerYear)] = value; }
+    public string? ProductionCapacity { get => this[nameof(ProductionCapacity)]; set => this[nameof(ProductionCapacity)] = value; }
+    public string? ProductionCapacityUnit { get => this[nameof(ProductionCapacityUnit)]; set => this[nameof(ProductionCapacityUnit)] = value; }
+    public string? YearStarted { get => this[nameof(YearStarted)]; set => this[nameof(YearStarted)] = value; }
+    public string? LegalForm { get => this[nameof(LegalForm)]; set => this[nameof(LegalForm)] = value; }
+    public string? ResponsiblePersonName { get => this[nameof(ResponsiblePersonName)]; set => this[nameof(ResponsiblePersonName)] = value; }
+    public string? ResponsiblePersonRole { get => this[nameof(ResponsiblePersonRole)]; set => this[nameof(ResponsiblePersonRole)] = value; }
+    public string? OwnerSex { get => this[nameof(OwnerSex)]; set => this[nameof(OwnerSex)] = value; }
+    public string? AnnualSales { get => this[nameof(AnnualSales)]; set => this[nameof(AnnualSales)] = value; }
+    public string? PublicConsentOn { get => this[nameof(PublicConsentOn)]; set => this[nameof(PublicConsentOn)] = value; }
+    public string? DataSource { get => this[nameof(DataSource)]; set => this[nameof(DataSource)] = value; }
+
+    public bool PublicConsent
+    {
+        get => this[UnitFields.PublicConsent] == "true";
+        set => this[UnitFields.PublicConsent] = value ? "true" : null;
+    }
 
     /// <summary>Staff saw the similar-name warning and save anyway.</summary>
     public bool AcceptSimilarName { get; set; }
@@ -54,86 +77,33 @@ public sealed class UnitInput
     /// <summary>The xmin the form was loaded with: a save against a newer row is a conflict, not an overwrite.</summary>
     public uint Version { get; set; }
 
-    public static UnitInput From(IndustrialUnit u) => new()
+    public static UnitInput From(IndustrialUnit u)
     {
-        BusinessName = u.BusinessName,
-        OwnerName = u.OwnerName,
-        Nik = u.Nik,
-        OwnerSex = u.OwnerSex?.ToString(),
-        ResponsiblePersonName = u.ResponsiblePersonName,
-        ResponsiblePersonRole = u.ResponsiblePersonRole,
-        Nib = u.Nib,
-        KbliCode = u.KbliCode,
-        KbliEdition = u.KbliEdition is null ? "2020" : ((int)u.KbliEdition).ToString(),
-        CategoryId = u.CategoryId.ToString(),
-        MainProducts = u.MainProducts,
-        KelurahanId = u.KelurahanId.ToString(),
-        Address = u.Address,
-        Phone = u.Phone,
-        WorkersMale = u.WorkersMale?.ToString(),
-        WorkersFemale = u.WorkersFemale?.ToString(),
-        InvestmentValue = Parsing.Amount(u.InvestmentValue),
-        ProductionValuePerYear = Parsing.Amount(u.ProductionValuePerYear),
-        AnnualSales = Parsing.Amount(u.AnnualSales),
-        ProductionCapacity = Parsing.Amount(u.ProductionCapacity),
-        ProductionCapacityUnit = u.ProductionCapacityUnit,
-        YearStarted = u.YearStarted?.ToString(),
-        LegalForm = u.LegalForm?.ToString(),
-        PublicConsent = u.PublicConsent,
-        PublicConsentOn = Parsing.Iso(u.PublicConsentOn),
-        RegisteredOn = Parsing.Iso(u.RegisteredOn),
-        DataSource = u.DataSource,
-        Version = u.Version,
-    };
+        var input = new UnitInput { Version = u.Version };
+        foreach (var field in UnitFields.Form)
+        {
+            input[field] = field.Read?.Invoke(u);
+        }
 
-    /// <summary>Writes the validated input into the entity, in normal form (trimmed text, +62 phone, parsed numbers).</summary>
+        return input;
+    }
+
+    /// <summary>Writes the validated input into the entity, in normal form (trimmed text, +62 phone, parsed numbers), in field order.</summary>
     public void ApplyTo(IndustrialUnit u, TimeProvider clock)
     {
-        u.BusinessName = Identifiers.Clean(BusinessName)!;
-        u.OwnerName = Identifiers.Clean(OwnerName)!;
-        u.Nik = Identifiers.Clean(Nik);
-        // A valid NIK records the sex; what was entered counts only without one.
-        u.OwnerSex = Identifiers.SexFromNik(u.Nik) ?? ParseEnum<OwnerSex>(OwnerSex);
-        u.ResponsiblePersonName = Identifiers.Clean(ResponsiblePersonName);
-        u.ResponsiblePersonRole = Identifiers.Clean(ResponsiblePersonRole);
-        u.Nib = Identifiers.Clean(Nib);
-        u.KbliCode = Identifiers.Clean(KbliCode);
-        u.KbliEdition = u.KbliCode is null ? null : (KbliEdition)int.Parse(KbliEdition!);
-        u.CategoryId = int.Parse(CategoryId!);
-        u.MainProducts = Identifiers.Clean(MainProducts);
-        u.KelurahanId = int.Parse(KelurahanId!);
-        u.Address = Identifiers.Clean(Address);
-        u.Phone = Identifiers.NormalizePhone(Phone);
-        u.WorkersMale = Parsing.TryCount(WorkersMale, out var men) ? men : null;
-        u.WorkersFemale = Parsing.TryCount(WorkersFemale, out var women) ? women : null;
-        u.InvestmentValue = Parsing.TryAmount(InvestmentValue, out var investment) ? investment : null;
-        u.ProductionValuePerYear = Parsing.TryAmount(ProductionValuePerYear, out var production) ? production : null;
-        u.AnnualSales = Parsing.TryAmount(AnnualSales, out var sales) ? sales : null;
-        u.ProductionCapacity = Parsing.TryAmount(ProductionCapacity, out var capacity) ? capacity : null;
-        u.ProductionCapacityUnit = Identifiers.Clean(ProductionCapacityUnit);
-        u.YearStarted = Parsing.TryCount(YearStarted, out var year) ? year : null;
-        u.LegalForm = ParseEnum<LegalForm>(LegalForm);
-        if (PublicConsent && !u.PublicConsent)
+        var wasConsenting = u.PublicConsent;
+        foreach (var field in UnitFields.Form)
         {
-            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : Wib.Today(clock);
-        }
-        else if (PublicConsent)
-        {
-            u.PublicConsentOn = Parsing.TryDate(PublicConsentOn, out var on) ? on : u.PublicConsentOn;
-        }
-        else
-        {
-            u.PublicConsentOn = null;
+            field.Write?.Invoke(u, this[field]);
         }
 
-        u.PublicConsent = PublicConsent;
-        u.RegisteredOn = Parsing.TryDate(RegisteredOn, out var registered) ? registered : u.RegisteredOn;
-        u.DataSource = Identifiers.Clean(DataSource);
+        // A new consent without a date is dated today; a consent kept keeps its date unless another is typed; no consent, no date.
+        var typed = Parsing.TryDate(this[UnitFields.PublicConsentOn], out var on) ? on : (DateOnly?)null;
+        u.PublicConsentOn = !u.PublicConsent ? null : typed ?? (wasConsenting ? u.PublicConsentOn : Wib.Today(clock));
     }
 
     /// <summary>A defined value of the enum, by name only: "99" is not a legal form, whatever Enum.TryParse thinks.</summary>
-    public static T? ParseEnum<T>(string? text) where T : struct, Enum =>
-        text is not null && !text.Any(char.IsAsciiDigit) && Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) ? value : null;
+    public static T? ParseEnum<T>(string? text) where T : struct, Enum => UnitFields.ParseEnum<T>(text);
 
     /// <summary>
     /// The one form check of Create and Edit: the validator, then the references (a tampered id is a message beside
@@ -228,70 +198,70 @@ public sealed class UnitInput
     public sealed record Duplicates(List<NibSite> SameNib, List<UnitLink> SimilarNames);
 }
 
+/// <summary>The unit form's checks, read from <see cref="UnitFields"/>: required fields, lengths, and each field's rules.</summary>
 public sealed class UnitInputValidator : AbstractValidator<UnitInput>
 {
     public UnitInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        var today = () => Wib.Today(clock);
-
-        RuleFor(x => x.BusinessName).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l["Isi nama usaha."])
-            .MaximumLength(200).WithMessage(_ => l["Nama usaha paling banyak 200 karakter."]);
-        RuleFor(x => x.OwnerName).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l["Isi nama pemilik."])
-            .MaximumLength(150).WithMessage(_ => l["Nama pemilik paling banyak 150 karakter."]);
-        RuleFor(x => x.Nik).Must(v => Identifiers.IsDigits(Identifiers.Clean(v), 16)).WithMessage(_ => l["NIK harus 16 digit angka."])
-            .When(x => Identifiers.Clean(x.Nik) is not null);
-        RuleFor(x => x.Nik).Must(v => Identifiers.IsPlausibleNik(Identifiers.Clean(v)))
-            .WithMessage(_ => l["NIK tidak wajar: periksa kode wilayah (6 digit pertama) dan tanggal lahir (digit 7 sampai 12)."])
-            .When(x => Identifiers.IsDigits(Identifiers.Clean(x.Nik), 16));
-        RuleFor(x => x.Nib).Must(v => Identifiers.IsNib(Identifiers.Clean(v))).WithMessage(_ => l["NIB harus 13 digit angka, atau kosongkan bila belum ada."])
-            .When(x => Identifiers.Clean(x.Nib) is not null);
-        RuleFor(x => x.OwnerSex).Must(v => UnitInput.ParseEnum<OwnerSex>(v) is not null).WithMessage(_ => l["Pilih jenis kelamin pemilik dari daftar."])
-            .When(x => !string.IsNullOrWhiteSpace(x.OwnerSex));
-        RuleFor(x => x.ResponsiblePersonName).MaximumLength(150).WithMessage(_ => l["Nama penanggung jawab paling banyak 150 karakter."]);
-        RuleFor(x => x.ResponsiblePersonRole).MaximumLength(100).WithMessage(_ => l["Jabatan penanggung jawab paling banyak 100 karakter."]);
-        RuleFor(x => x.KbliCode).Must((x, v) => Kbli.IsValid(Identifiers.Clean(v), x.KbliEdition == "2025" ? Domain.KbliEdition.Kbli2025 : Domain.KbliEdition.Kbli2020))
-            .WithMessage(_ => l["Kode KBLI tidak ada dalam KBLI 2020 industri pengolahan (golongan pokok 10 sampai 33), misalnya 10750."])
-            .When(x => Identifiers.Clean(x.KbliCode) is not null);
-        RuleFor(x => x.KbliEdition).Must(v => v is "2020" or "2025").WithMessage(_ => l["Pilih edisi KBLI (2020 atau 2025)."])
-            .When(x => Identifiers.Clean(x.KbliCode) is not null);
-        RuleFor(x => x.CategoryId).Must(v => int.TryParse(v, out _)).WithMessage(_ => l["Pilih kategori produk."]);
-        RuleFor(x => x.KelurahanId).Must(v => int.TryParse(v, out _)).WithMessage(_ => l["Pilih kelurahan."]);
-        RuleFor(x => x.MainProducts).MaximumLength(500).WithMessage(_ => l["Produk utama paling banyak 500 karakter."]);
-        RuleFor(x => x.Address).MaximumLength(300).WithMessage(_ => l["Alamat paling banyak 300 karakter."]);
-        RuleFor(x => x.Phone).Must(v => Identifiers.NormalizePhone(v) is not null)
-            .WithMessage(_ => l["Nomor telepon harus nomor Indonesia yang diawali 0 atau +62, misalnya 0812 3456 7890."])
-            .When(x => !string.IsNullOrWhiteSpace(x.Phone));
-        foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<UnitInput, string?>>, string)[]
-                 { (x => x.WorkersMale, "Tenaga kerja laki-laki"), (x => x.WorkersFemale, "Tenaga kerja perempuan") })
+        foreach (var field in UnitFields.Form)
         {
-            // Compiled once: the import validates every row of a 100,000-row file with this validator.
-            var read = field.Compile();
-            RuleFor(field).Must(v => Parsing.TryCount(v, out var n) && n >= 0 && n <= 100_000)
-                .WithMessage(_ => l["{0} harus bilangan bulat 0 atau lebih.", l[name]])
-                .When(x => !string.IsNullOrWhiteSpace(read(x)));
+            var name = field.Name;
+            if (field.Required)
+            {
+                RuleFor(x => x[name]).Must(v => Identifiers.Clean(v) is not null).WithMessage(_ => l[field.RequiredMessage!]).OverridePropertyName(name);
+            }
+
+            if (field.MaxLength is { } max && field.Input is FieldInput.Text or FieldInput.LongText or FieldInput.Phone)
+            {
+                RuleFor(x => x[name]).Must(v => v is null || v.Trim().Length <= max)
+                    .WithMessage(_ => l["{0} paling banyak {1} karakter.", l[field.Label], max]).OverridePropertyName(name);
+            }
+
+            foreach (var rule in field.Rules)
+            {
+                RuleFor(x => x[name]).Must((x, v) => rule.Ok(Identifiers.Clean(v)!, new FieldContext(n => x[n], Wib.Today(clock))))
+                    .WithMessage(_ => l[rule.Message, l[field.Label]]).OverridePropertyName(name)
+                    .When(x => Identifiers.Clean(x[name]) is not null);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Binds the unit form: Input.{field} for every field of <see cref="UnitFields.Form"/> (a checkbox posts "true" and
+/// its hidden "false"), and the confirmations and version. Fields not posted keep their defaults.
+/// </summary>
+public sealed class UnitInputBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var prefix = string.IsNullOrEmpty(bindingContext.ModelName) ? "" : bindingContext.ModelName + ".";
+        var values = bindingContext.ValueProvider;
+        string? Value(string name) => values.GetValue(prefix + name) is { Length: > 0 } result ? result.FirstValue : null;
+        bool Flag(string name) => values.GetValue(prefix + name).Values.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || v == "on");
+
+        var input = new UnitInput();
+        foreach (var field in UnitFields.Form)
+        {
+            if (field.Input == FieldInput.Checkbox)
+            {
+                input[field] = Flag(field.Name) ? "true" : null;
+            }
+            else if (values.GetValue(prefix + field.Name) != ValueProviderResult.None)
+            {
+                input[field] = Value(field.Name);
+            }
         }
 
-        foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<UnitInput, string?>>, string)[]
-                 { (x => x.InvestmentValue, "Nilai investasi"), (x => x.ProductionValuePerYear, "Nilai produksi per tahun"), (x => x.AnnualSales, "Hasil penjualan tahunan"), (x => x.ProductionCapacity, "Kapasitas produksi") })
+        input.AcceptSimilarName = Flag(nameof(UnitInput.AcceptSimilarName));
+        input.ConfirmSameBusiness = Flag(nameof(UnitInput.ConfirmSameBusiness));
+        input.ConfirmDifferentOwner = Flag(nameof(UnitInput.ConfirmDifferentOwner));
+        if (uint.TryParse(Value(nameof(UnitInput.Version)), out var version))
         {
-            var read = field.Compile();
-            RuleFor(field).Must(v => Parsing.TryAmount(v, out var n) && n >= 0 && n < 1_000_000_000_000_000m)
-                .WithMessage(_ => l["{0} harus angka 0 atau lebih, misalnya 1.250.000.", l[name]])
-                .When(x => !string.IsNullOrWhiteSpace(read(x)));
+            input.Version = version;
         }
 
-        RuleFor(x => x.ProductionCapacityUnit).MaximumLength(50).WithMessage(_ => l["Satuan kapasitas paling banyak 50 karakter."]);
-        RuleFor(x => x.YearStarted).Must(v => Parsing.TryCount(v, out var y) && y >= 1900 && y <= today().Year)
-            .WithMessage(_ => l["Tahun mulai usaha harus antara 1900 dan tahun ini."])
-            .When(x => !string.IsNullOrWhiteSpace(x.YearStarted));
-        RuleFor(x => x.LegalForm).Must(v => UnitInput.ParseEnum<LegalForm>(v) is not null).WithMessage(_ => l["Pilih bentuk badan usaha dari daftar."])
-            .When(x => !string.IsNullOrWhiteSpace(x.LegalForm));
-        RuleFor(x => x.RegisteredOn).Must(v => Parsing.TryDate(v, out _)).WithMessage(_ => l["Isi tanggal pendaftaran (hh/bb/tttt)."]);
-        RuleFor(x => x.RegisteredOn).Must(v => Parsing.TryDate(v, out var d) && d <= today()).WithMessage(_ => l["Tanggal pendaftaran tidak boleh di masa depan."])
-            .When(x => Parsing.TryDate(x.RegisteredOn, out _));
-        RuleFor(x => x.PublicConsentOn).Must(v => Parsing.TryDate(v, out var d) && d <= today())
-            .WithMessage(_ => l["Tanggal persetujuan harus tanggal yang sudah lewat (hh/bb/tttt)."])
-            .When(x => x.PublicConsent && !string.IsNullOrWhiteSpace(x.PublicConsentOn));
-        RuleFor(x => x.DataSource).MaximumLength(100).WithMessage(_ => l["Sumber data paling banyak 100 karakter."]);
+        bindingContext.Result = ModelBindingResult.Success(input);
+        return Task.CompletedTask;
     }
 }
