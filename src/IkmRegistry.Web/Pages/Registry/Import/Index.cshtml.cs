@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

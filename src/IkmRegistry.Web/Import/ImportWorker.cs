@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// Reads and commits import batches in the background, one at a time, so a 100,000-row file never meets a request
