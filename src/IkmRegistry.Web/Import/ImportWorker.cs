@@ -179,6 +179,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
                     ["Memberships"] = batch.MembershipCount,
                     ["Unchanged"] = batch.UnchangedCount,
                     ["Skipped"] = batch.ErrorCount + (batch.IncludeDuplicates ? 0 : batch.DuplicateCount),
+                    // An admin may confirm another's batch: the uploader is named then.
+                    ["UploadedBy"] = batch.CreatedById == batch.CommittedById ? null : batch.CreatedById,
                 }, batch.CommittedById, batch.CommittedByName);
                 await db.SaveChangesAsync(ct);
                 await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
