@@ -1,6 +1,6 @@
 using IkmRegistry.Web.Benchmarking;
 using IkmRegistry.Web.Infrastructure;
-using IkmRegistry.Web.Pages.Registry.Import;
+using IkmRegistry.Web.Import;
 
 // The container's health probe: the runtime image has no curl.
 if (args is ["--health-check", var probeUrl])

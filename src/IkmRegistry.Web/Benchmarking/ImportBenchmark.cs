@@ -5,7 +5,7 @@ using System.Text;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using IkmRegistry.Web.Pages.Registry.Import;
+using IkmRegistry.Web.Import;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

@@ -1,6 +1,6 @@
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Pages.Registry.Import;
+using IkmRegistry.Web.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Import;

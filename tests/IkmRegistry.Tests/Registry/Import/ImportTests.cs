@@ -31,7 +31,7 @@ public class ImportTests(RegistryApp app) : RegistryTest(app)
         }
 
         // The upload waits outside the web root under a generated name, and is deleted when the batch closes.
-        var worker = App.Services.GetRequiredService<IkmRegistry.Web.Pages.Registry.Import.ImportWorker>();
+        var worker = App.Services.GetRequiredService<IkmRegistry.Web.Import.ImportWorker>();
         var stored = Path.Combine(worker.Folder, batch.StoredName!);
         Assert.True(File.Exists(stored));
         Assert.DoesNotContain("wwwroot", worker.Folder, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,10 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// <summary>
 /// One import batch: progress while the file is read, then the preview (counts, every row error with what to
 /// fix, corrections, possible duplicates) and the confirmation; progress again while it is written; the result.
+/// A batch belongs to its uploader: other staff get 404 for every handler (ids are sequential), admins may act on
+/// any batch and what they do to another's is audited.
 /// </summary>
-public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
+public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
 {
     public const int ListLimit = 500;
 
@@ -53,7 +57,7 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
     /// <summary>Polled by wwwroot/js/import.js while the batch is being read or written.</summary>
     public async Task<IActionResult> OnGetProgressAsync(int id, CancellationToken cancellationToken)
     {
-        var progress = await db.ImportBatches.AsNoTracking().Where(b => b.Id == id)
+        var progress = await Visible().AsNoTracking().Where(b => b.Id == id)
             .Select(b => new Progress(b.Status.ToString(), b.ProcessedRows, b.Status != ImportStatus.Queued && b.Status != ImportStatus.Reading && b.Status != ImportStatus.Committing))
             .SingleOrDefaultAsync(cancellationToken);
         return progress is null ? NotFound() : new JsonResult(progress);
@@ -65,6 +69,11 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = User.Identity?.Name;
         var mode = Enum.IsDefined(Mode) ? Mode : ImportUpdateMode.Overwrite;
+        if (!await Visible().AnyAsync(b => b.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var claimed = await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.Status, ImportStatus.Committing)
@@ -83,15 +92,23 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
     {
-        var stored = await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
-            .Select(b => new { b.StoredName }).SingleOrDefaultAsync(cancellationToken);
-        if (stored is not null)
+        var batch = await Visible().AsNoTracking().Where(b => b.Id == id).Select(b => new { b.StoredName, b.Status, b.CreatedById }).SingleOrDefaultAsync(cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        // The status changes first, in one statement: a commit confirmed at the same moment then finds no Ready batch,
+        // and the staged rows are deleted only once nothing can write them any more.
+        var cancelled = batch.Status == ImportStatus.Ready && await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Cancelled).SetProperty(b => b.StoredName, (string?)null), cancellationToken) == 1;
+        if (cancelled)
         {
             await db.ImportIssues.Where(i => i.BatchId == id).ExecuteDeleteAsync(cancellationToken);
             await db.ImportRows.Where(r => r.BatchId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Cancelled).SetProperty(b => b.StoredName, (string?)null), cancellationToken);
-            worker.DeleteFile(stored.StoredName);
+            worker.DeleteFile(batch.StoredName);
+            AuditAct(id, "Cancel", batch.CreatedById);
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Import batch {BatchId} cancelled by {UserId}", id, User.FindFirstValue(ClaimTypes.NameIdentifier));
         }
 
@@ -104,11 +121,15 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
     /// </summary>
     public async Task<IActionResult> OnGetErrorsAsync(int id, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var batch = await Visible().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch?.StoredName is null || batch.Status != ImportStatus.Ready)
         {
             return NotFound();
         }
+
+        // The error rows carry the file's raw values (NIK among them): an export of personal data.
+        AuditAct(id, "ErrorRows", batch.CreatedById, AuditAction.Export);
+        await db.SaveChangesAsync(cancellationToken);
 
         var messages = (await db.ImportIssues.AsNoTracking()
                 .Where(i => i.BatchId == id && i.Kind == ImportIssueKind.Error)
@@ -155,9 +176,35 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, IStringLocali
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"kesalahan-impor-{id}.xlsx");
     }
 
+    /// <summary>The batches this user may see and act on: their own, or every batch for an admin.</summary>
+    private IQueryable<ImportBatch> Visible() => Owned(db.ImportBatches, User);
+
+    public static IQueryable<ImportBatch> Owned(IQueryable<ImportBatch> batches, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin))
+        {
+            return batches;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return batches.Where(b => b.CreatedById != null && b.CreatedById == userId);
+    }
+
+    /// <summary>Audits an act on a batch, naming its uploader when that is someone else (an admin acting on another's batch).</summary>
+    private void AuditAct(int id, string act, string? uploader, AuditAction action = AuditAction.Update)
+    {
+        var details = new Dictionary<string, object?> { ["Act"] = act };
+        if (uploader != User.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            details["UploadedBy"] = uploader;
+        }
+
+        audit.Record(action, nameof(ImportBatch), id.ToString(CultureInfo.InvariantCulture), details);
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var batch = await Visible().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
         {
             return false;

@@ -3,7 +3,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Import;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,16 +19,22 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// (xlsx or CSV, size, zip bomb) and stored outside the web root under a generated name; the background worker
 /// then reads it and the batch page shows the preview.
 /// </summary>
-// The outer bound for Kestrel; the configured limit (20 MB by default) is checked below with a clear message.
-[RequestSizeLimit(200_000_000)]
-[RequestFormLimits(MultipartBodyLengthLimit = 200_000_000)]
+[UploadLimit]
 public class IndexModel(RegistryDbContext db, ImportWorker worker, IOptions<ImportOptions> options, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     public List<ImportBatch> Batches { get; private set; } = [];
 
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(bool besar, CancellationToken cancellationToken)
+    {
+        if (besar)
+        {
+            ModelState.AddModelError("berkas", TooLarge());
+        }
+
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetTemplateAsync(string format, CancellationToken cancellationToken) => format switch
     {
@@ -37,11 +46,6 @@ public class IndexModel(RegistryDbContext db, ImportWorker worker, IOptions<Impo
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxFileBytes;
-        if (Request.ContentLength > limit + 64 * 1024)
-        {
-            return await RefuseAsync(l["Berkas terlalu besar. Ukuran paling besar {0} MB; bagi data menjadi beberapa berkas.", limit / (1024 * 1024)], cancellationToken);
-        }
-
         var file = (await Request.ReadFormAsync(cancellationToken)).Files.GetFile("berkas");
         if (file is null)
         {
@@ -55,7 +59,7 @@ public class IndexModel(RegistryDbContext db, ImportWorker worker, IOptions<Impo
 
         if (file.Length > limit)
         {
-            return await RefuseAsync(l["Berkas terlalu besar. Ukuran paling besar {0} MB; bagi data menjadi beberapa berkas.", limit / (1024 * 1024)], cancellationToken);
+            return await RefuseAsync(TooLarge(), cancellationToken);
         }
 
         System.IO.Directory.CreateDirectory(worker.Folder);
@@ -97,6 +101,8 @@ public class IndexModel(RegistryDbContext db, ImportWorker worker, IOptions<Impo
         return RedirectToPage("Batch", new { id = batch.Id });
     }
 
+    private string TooLarge() => l["Berkas terlalu besar. Ukuran paling besar {0} MB; bagi data menjadi beberapa berkas.", options.Value.MaxFileBytes / (1024 * 1024)];
+
     private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
     {
         ModelState.AddModelError("berkas", message);
@@ -105,12 +111,61 @@ public class IndexModel(RegistryDbContext db, ImportWorker worker, IOptions<Impo
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(20).ToListAsync(cancellationToken);
+        Batches = await BatchModel.Owned(db.ImportBatches, User).AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(20).ToListAsync(cancellationToken);
 
     /// <summary>The file's own name, for display only: no path, no control characters, at most 255 characters.</summary>
     private static string SafeName(string name)
     {
         var plain = Identifiers.Clean(Path.GetFileName(name.Replace('\\', '/'))) ?? "berkas";
         return plain.Length > 255 ? plain[..255] : plain;
+    }
+}
+
+/// <summary>
+/// The upload's request limits are the configured file limit (plus room for the form around the file), set before
+/// antiforgery reads the form: otherwise the body would be read up to a fixed bound before the size is checked. A
+/// request that declares a larger body is answered at once with the page's own message, without reading it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadLimitAttribute : Attribute, IFilterFactory, IOrderedFilter
+{
+    /// <summary>Room for the form's other fields and the multipart boundaries around the file.</summary>
+    public const long FormOverheadBytes = 64 * 1024;
+
+    // Before the antiforgery filter (order 1000), which reads the form; after authorization, so strangers are sent to sign in.
+    public int Order => 900;
+
+    public bool IsReusable => true;
+
+    public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
+        new Filter(serviceProvider.GetRequiredService<IOptions<ImportOptions>>());
+
+    private sealed class Filter(IOptions<ImportOptions> options) : IAuthorizationFilter
+    {
+        public void OnAuthorization(AuthorizationFilterContext context)
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsPost(http.Request.Method) || context.Result is not null)
+            {
+                return;
+            }
+
+            var limit = options.Value.MaxFileBytes + FormOverheadBytes;
+            if (http.Request.ContentLength > limit)
+            {
+                context.Result = new RedirectToPageResult("/Registry/Import/Index", new { besar = true });
+                return;
+            }
+
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+
+            if (http.Features.Get<IFormFeature>()?.Form is null)
+            {
+                http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+            }
+        }
     }
 }

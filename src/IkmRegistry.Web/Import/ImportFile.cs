@@ -4,7 +4,7 @@ using System.Text;
 using MiniExcelLibs;
 using nietras.SeparatedValues;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 public sealed class ImportOptions
 {

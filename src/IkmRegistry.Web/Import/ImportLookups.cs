@@ -2,7 +2,7 @@ using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// Finds kelurahan, categories and sentra from what people write in spreadsheets: names or codes, with or without

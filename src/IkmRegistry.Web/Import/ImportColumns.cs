@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using IkmRegistry.Web.Pages.Registry;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>Recognises the file's columns by header, in any order, ignoring case, spaces and punctuation, with common aliases.</summary>
 public static class ImportColumns

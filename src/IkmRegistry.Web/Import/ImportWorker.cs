@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// Reads and commits import batches in the background, one at a time, so a 100,000-row file never meets a request
@@ -179,6 +179,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
                     ["Memberships"] = batch.MembershipCount,
                     ["Unchanged"] = batch.UnchangedCount,
                     ["Skipped"] = batch.ErrorCount + (batch.IncludeDuplicates ? 0 : batch.DuplicateCount),
+                    // An admin may confirm another's batch: the uploader is named then.
+                    ["UploadedBy"] = batch.CreatedById == batch.CommittedById ? null : batch.CreatedById,
                 }, batch.CommittedById, batch.CommittedByName);
                 await db.SaveChangesAsync(ct);
                 await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);

@@ -1,10 +1,11 @@
 using System.Text;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Pages.Registry;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// The spreadsheet staff fill in: the data sheet with the headers and one example row, then sheets listing the valid

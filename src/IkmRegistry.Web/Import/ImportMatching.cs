@@ -1,10 +1,11 @@
 using System.Globalization;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Pages.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// Matches staged rows with the registry in set-based SQL (never one query per row): by ID Unit, then by NIB; finds

@@ -2,14 +2,14 @@ using System.Globalization;
 using FluentValidation;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Import;
+using IkmRegistry.Web.Pages.Registry;
 using IkmRegistry.Web.Pages.Registry.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace IkmRegistry.Web.Pages.Registry.Import;
+namespace IkmRegistry.Web.Import;
 
 /// <summary>
 /// Reads an uploaded file row by row: recognises the columns, reads each cell tolerantly (recording every
