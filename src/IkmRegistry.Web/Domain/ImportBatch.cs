@@ -114,6 +114,9 @@ public class ImportRow
     public string? ResponsiblePersonRole { get; set; }
     public OwnerSex? OwnerSex { get; set; }
     public decimal? AnnualSales { get; set; }
+    public int? WorkersUnsplit { get; set; }
+    public decimal? RawMaterialValue { get; set; }
+    public string? Notes { get; set; }
     public UnitStatus? Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public bool? PublicConsent { get; set; }

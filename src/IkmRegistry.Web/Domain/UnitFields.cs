@@ -150,6 +150,9 @@ public sealed record UnitField
     /// <summary>False for a field the unit page shows inside another (the KBLI edition with the code, the capacity's unit).</summary>
     public bool OnPage { get; init; } = true;
 
+    /// <summary>A rupiah amount: the import repairs "Rp 25.000.000", "25 jt", "1,5 M" and lists each repair.</summary>
+    public bool IsMoney { get; init; }
+
     public bool OnForm => Input != FieldInput.None;
 
     /// <summary>The column in PostgreSQL (the project's snake_case naming).</summary>
@@ -365,7 +368,7 @@ public static class UnitFields
 
     public static readonly UnitField Capacity = Amount(u => u.ProductionCapacity, (u, v) => u.ProductionCapacity = v, "Kapasitas produksi", H.Capacity) with
     {
-        Width = "col-6 col-md-3", Example = 500, Aliases = ["Kapasitas", "Kapasitas Produksi per Tahun"],
+        Width = "col-6 col-md-3", Example = 500, Aliases = ["Kapasitas", "Kapasitas Produksi per Tahun"], IsMoney = false,
         Show = u => u.ProductionCapacity is { } c ? $"{c.ToString("N0", CultureInfo.CurrentCulture)} {u.ProductionCapacityUnit}".TrimEnd() : null,
     };
 
@@ -538,7 +541,7 @@ public static class UnitFields
         var name = PropertyName(readText);
         return new UnitField
         {
-            Name = name, Label = label, Header = header, Group = FieldGroup.AngkaUsaha, Input = FieldInput.Amount, Privacy = FieldPrivacy.Personal,
+            Name = name, Label = label, Header = header, Group = FieldGroup.AngkaUsaha, Input = FieldInput.Amount, Privacy = FieldPrivacy.Personal, IsMoney = true,
             Kind = FieldCell.Number, Read = u => Parsing.Amount(read(u)) is { Length: > 0 } text ? text : null,
             Write = (u, v) => write(u, Parsing.TryAmount(v, out var n) ? n : null),
             Show = u => read(u) is { } n ? "Rp " + n.ToString("N0", CultureInfo.CurrentCulture) : null,

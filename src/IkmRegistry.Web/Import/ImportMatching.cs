@@ -20,42 +20,36 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
     /// <summary>One column of the unit that a file can set, and how an update computes its new value.</summary>
     private sealed record UnitColumn(string Header, string Column, string Property, bool Required, string? Overwrite = null, string? Keep = null, string? AuditValue = null);
 
+    /// <summary>
+    /// Every staged field (<see cref="StagedField"/>), with the status and closing date that the file's Status column
+    /// sets. Required: the unit's column cannot be empty, so Keep mode never fills it. A field's header decides
+    /// whether a file sets it at all; the KBLI edition follows the KBLI column.
+    /// </summary>
     private static readonly UnitColumn[] _columns =
     [
-        new(UnitSheet.Nib, "nib", nameof(IndustrialUnit.Nib), false),
-        new(UnitSheet.BusinessName, "business_name", nameof(IndustrialUnit.BusinessName), true),
-        new(UnitSheet.OwnerName, "owner_name", nameof(IndustrialUnit.OwnerName), true),
-        new(UnitSheet.Nik, "nik", nameof(IndustrialUnit.Nik), false, AuditValue: "left({0}, 4) || repeat('•', greatest(length({0}) - 8, 0)) || right({0}, 4)"),
-        new(UnitSheet.Kbli, "kbli_code", nameof(IndustrialUnit.KbliCode), false),
-        new(UnitSheet.Kbli, "kbli_edition", nameof(IndustrialUnit.KbliEdition), false, AuditValue: "'Kbli' || {0}"),
-        new(UnitSheet.Category, "category_id", nameof(IndustrialUnit.CategoryId), true),
-        new(UnitSheet.MainProducts, "main_products", nameof(IndustrialUnit.MainProducts), false),
-        new(UnitSheet.Kelurahan, "kelurahan_id", nameof(IndustrialUnit.KelurahanId), true),
-        new(UnitSheet.Address, "address", nameof(IndustrialUnit.Address), false),
-        new(UnitSheet.Phone, "phone", nameof(IndustrialUnit.Phone), false),
-        new(UnitSheet.WorkersMale, "workers_male", nameof(IndustrialUnit.WorkersMale), false),
-        new(UnitSheet.WorkersFemale, "workers_female", nameof(IndustrialUnit.WorkersFemale), false),
-        new(UnitSheet.Investment, "investment_value", nameof(IndustrialUnit.InvestmentValue), false),
-        new(UnitSheet.ProductionValue, "production_value_per_year", nameof(IndustrialUnit.ProductionValuePerYear), false),
-        new(UnitSheet.Capacity, "production_capacity", nameof(IndustrialUnit.ProductionCapacity), false),
-        new(UnitSheet.CapacityUnit, "production_capacity_unit", nameof(IndustrialUnit.ProductionCapacityUnit), false),
-        new(UnitSheet.YearStarted, "year_started", nameof(IndustrialUnit.YearStarted), false),
-        new(UnitSheet.LegalForm, "legal_form", nameof(IndustrialUnit.LegalForm), false),
-        new(UnitSheet.ResponsiblePerson, "responsible_person_name", nameof(IndustrialUnit.ResponsiblePersonName), false),
-        new(UnitSheet.ResponsiblePersonRole, "responsible_person_role", nameof(IndustrialUnit.ResponsiblePersonRole), false),
-        new(UnitSheet.OwnerSex, "owner_sex", nameof(IndustrialUnit.OwnerSex), false),
-        new(UnitSheet.AnnualSales, "annual_sales", nameof(IndustrialUnit.AnnualSales), false),
+        .. StagedField.All.Select(f => f.Field == UnitFields.KbliEditionField
+            ? new UnitColumn(UnitSheet.Kbli, f.Column, f.Field.Name, false, AuditValue: "'Kbli' || {0}")
+            : f.Field == UnitFields.PublicConsentOn
+            ? new UnitColumn(UnitSheet.PublicConsent, f.Column, f.Field.Name, false,
+                Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN COALESCE(r.public_consent_on, u.public_consent_on, @today) END",
+                Keep: "CASE WHEN u.public_consent THEN COALESCE(u.public_consent_on, r.public_consent_on) END")
+            : new UnitColumn(f.Field.Header!, f.Column, f.Field.Name, Required(f.Field),
+                // The trail keeps the NIK masked as Masking.Nik does (ImportMatchingTests compares them).
+                AuditValue: f.Field.Audit is null ? null : MaskSql)),
         new(UnitSheet.Status, "status", nameof(IndustrialUnit.Status), true),
         new(UnitSheet.Status, "closed_on", nameof(IndustrialUnit.ClosedOn), false,
             Overwrite: "CASE WHEN COALESCE(r.status, u.status) = 'Aktif' THEN NULL ELSE COALESCE(r.closed_on, u.closed_on) END",
             Keep: "CASE WHEN u.status = 'Aktif' THEN u.closed_on ELSE COALESCE(u.closed_on, r.closed_on) END"),
-        new(UnitSheet.PublicConsent, "public_consent", nameof(IndustrialUnit.PublicConsent), true),
-        new(UnitSheet.PublicConsent, "public_consent_on", nameof(IndustrialUnit.PublicConsentOn), false,
-            Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN COALESCE(r.public_consent_on, u.public_consent_on, @today) END",
-            Keep: "CASE WHEN u.public_consent THEN COALESCE(u.public_consent_on, r.public_consent_on) END"),
-        new(UnitSheet.RegisteredOn, "registered_on", nameof(IndustrialUnit.RegisteredOn), true),
-        new(UnitSheet.DataSource, "data_source", nameof(IndustrialUnit.DataSource), false),
     ];
+
+    /// <summary><see cref="Masking.Nik"/> in SQL: all dots up to 8 characters, else the first and last 4 kept.</summary>
+    public const string MaskSql = "CASE WHEN length({0}) <= 8 THEN repeat('•', length({0})) ELSE left({0}, 4) || repeat('•', length({0}) - 8) || right({0}, 4) END";
+
+    /// <summary>A unit column that is never empty (value types and required text).</summary>
+    private static bool Required(UnitField field) =>
+        typeof(IndustrialUnit).GetProperty(field.Name)!.PropertyType is var type && type.IsValueType
+            ? Nullable.GetUnderlyingType(type) is null
+            : field.Required;
 
     /// <summary>The columns a batch sets, with the expression of each one's new value (r: the staged row, u: the unit).</summary>
     private static List<(UnitColumn Column, string Value)> Assignments(ImportBatch batch, ImportUpdateMode mode)

@@ -24,36 +24,13 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
     /// <summary>A cell's value is kept in an issue up to this many characters (then cut with an ellipsis).</summary>
     public const int IssueValueMaxLength = 200;
 
-    /// <summary>Validator property names to the column that holds them, for row messages.</summary>
-    private static readonly Dictionary<string, string> _columnOf = new()
-    {
-        [nameof(UnitInput.BusinessName)] = UnitSheet.BusinessName,
-        [nameof(UnitInput.OwnerName)] = UnitSheet.OwnerName,
-        [nameof(UnitInput.Nik)] = UnitSheet.Nik,
-        [nameof(UnitInput.Nib)] = UnitSheet.Nib,
-        [nameof(UnitInput.KbliCode)] = UnitSheet.Kbli,
-        [nameof(UnitInput.KbliEdition)] = UnitSheet.KbliEdition,
-        [nameof(UnitInput.CategoryId)] = UnitSheet.Category,
-        [nameof(UnitInput.MainProducts)] = UnitSheet.MainProducts,
-        [nameof(UnitInput.KelurahanId)] = UnitSheet.Kelurahan,
-        [nameof(UnitInput.Address)] = UnitSheet.Address,
-        [nameof(UnitInput.Phone)] = UnitSheet.Phone,
-        [nameof(UnitInput.WorkersMale)] = UnitSheet.WorkersMale,
-        [nameof(UnitInput.WorkersFemale)] = UnitSheet.WorkersFemale,
-        [nameof(UnitInput.InvestmentValue)] = UnitSheet.Investment,
-        [nameof(UnitInput.ProductionValuePerYear)] = UnitSheet.ProductionValue,
-        [nameof(UnitInput.ProductionCapacity)] = UnitSheet.Capacity,
-        [nameof(UnitInput.ProductionCapacityUnit)] = UnitSheet.CapacityUnit,
-        [nameof(UnitInput.YearStarted)] = UnitSheet.YearStarted,
-        [nameof(UnitInput.LegalForm)] = UnitSheet.LegalForm,
-        [nameof(UnitInput.ResponsiblePersonName)] = UnitSheet.ResponsiblePerson,
-        [nameof(UnitInput.ResponsiblePersonRole)] = UnitSheet.ResponsiblePersonRole,
-        [nameof(UnitInput.OwnerSex)] = UnitSheet.OwnerSex,
-        [nameof(UnitInput.AnnualSales)] = UnitSheet.AnnualSales,
-        [nameof(UnitInput.PublicConsentOn)] = UnitSheet.PublicConsentOn,
-        [nameof(UnitInput.RegisteredOn)] = UnitSheet.RegisteredOn,
-        [nameof(UnitInput.DataSource)] = UnitSheet.DataSource,
-    };
+    /// <summary>Validator property names (the fields' names) to the column that holds them, for row messages.</summary>
+    private static readonly Dictionary<string, string> _columnOf =
+        UnitFields.Form.Where(f => f.Header is not null).ToDictionary(f => f.Name, f => f.Header!);
+
+    /// <summary>Fields read with their own rules below (lookups, yes/no, the legal form's and sex's spellings); every other form field is read by its kind.</summary>
+    private static readonly HashSet<UnitField> _readApart =
+        [UnitFields.Category, UnitFields.Kelurahan, UnitFields.KbliEditionField, UnitFields.LegalFormField, UnitFields.OwnerSexField, UnitFields.PublicConsent];
 
     private static readonly CultureInfo _indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -152,7 +129,9 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
             }
         }
 
-        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
+        // A legal entity's sheet may name only its penanggung jawab, who then stands for the owner.
+        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)
+            && !(c == UnitSheet.OwnerName && columns.ContainsKey(UnitSheet.ResponsiblePerson))).ToList();
         if (!columns.ContainsKey(UnitSheet.Kelurahan) && !columns.ContainsKey(UnitSheet.KelurahanCode))
         {
             missing.Add(UnitSheet.Kelurahan);
@@ -178,7 +157,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
             await using (var copy = await connection.BeginBinaryImportAsync(CopyRowsSql, cancellationToken))
             {
                 var skipper = new RowSkipper(table, RecogniseHeader, UnitSheet.BusinessName,
-                    [UnitSheet.WorkersMale, UnitSheet.WorkersFemale, UnitSheet.Investment, UnitSheet.ProductionValue, UnitSheet.Capacity]);
+                    [.. UnitFields.Sheet.Where(f => f.Kind == FieldCell.Number && f != UnitFields.Id && f != UnitFields.YearStarted && f != UnitFields.KbliEditionField).Select(f => f.Header!)]);
                 var rowNumber = headerRow;
                 try
                 {
@@ -311,11 +290,30 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
             }
         }
 
-        input.BusinessName = Text(Cell(UnitSheet.BusinessName));
-        input.OwnerName = Text(Cell(UnitSheet.OwnerName));
-        input.Nik = DigitsCell(Cell(UnitSheet.Nik), UnitSheet.Nik, 16, state);
-        input.Nib = DigitsCell(Cell(UnitSheet.Nib), UnitSheet.Nib, 13, state);
-        input.KbliCode = DigitsCell(Cell(UnitSheet.Kbli), UnitSheet.Kbli, 5, state);
+        foreach (var field in UnitFields.Form.Where(f => f.Header is not null && !_readApart.Contains(f)))
+        {
+            var cell = Cell(field.Header!);
+            input[field] = field.Input switch
+            {
+                FieldInput.Amount when field.IsMoney => MoneyText(cell, field.Header!, state),
+                FieldInput.Amount or FieldInput.Count or FieldInput.Year => NumberText(cell),
+                FieldInput.Digits => DigitsCell(cell, field.Header!, field.MaxLength!.Value, state),
+                FieldInput.Phone => PhoneCell(cell, state),
+                FieldInput.Date => DateText(cell, field.Header!, state),
+                _ => Text(cell),
+            };
+        }
+
+        // A legal entity's sheet may name only its penanggung jawab: that person stands in the owner's column too.
+        input.OwnerName ??= input.ResponsiblePersonName;
+        input.RegisteredOn ??= Parsing.Iso(today);
+        if ((input.WorkersMale is not null || input.WorkersFemale is not null) && input[UnitFields.WorkersUnsplit] is { } total)
+        {
+            // A total beside the split would count the same people twice.
+            input[UnitFields.WorkersUnsplit] = null;
+            Correction(state, UnitFields.WorkersUnsplit.Header!, total, l["Jumlah tenaga kerja {0} tidak disimpan terpisah: rincian laki-laki dan perempuan sudah ada.", total]);
+        }
+
         if (Text(Cell(UnitSheet.KbliEdition)) is { } edition)
         {
             input.KbliEdition = edition;
@@ -384,28 +382,12 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
             }
         }
 
-        input.MainProducts = Text(Cell(UnitSheet.MainProducts));
-        input.Address = Text(Cell(UnitSheet.Address));
-        input.Phone = PhoneCell(Cell(UnitSheet.Phone), state);
-        input.WorkersMale = NumberText(Cell(UnitSheet.WorkersMale));
-        input.WorkersFemale = NumberText(Cell(UnitSheet.WorkersFemale));
-        input.InvestmentValue = MoneyText(Cell(UnitSheet.Investment), UnitSheet.Investment, state);
-        input.ProductionValuePerYear = MoneyText(Cell(UnitSheet.ProductionValue), UnitSheet.ProductionValue, state);
-        input.ProductionCapacity = NumberText(Cell(UnitSheet.Capacity));
-        input.ProductionCapacityUnit = Text(Cell(UnitSheet.CapacityUnit));
-        input.YearStarted = NumberText(Cell(UnitSheet.YearStarted));
         input.LegalForm = LegalFormCell(Cell(UnitSheet.LegalForm), state);
-        input.ResponsiblePersonName = Text(Cell(UnitSheet.ResponsiblePerson));
-        input.ResponsiblePersonRole = Text(Cell(UnitSheet.ResponsiblePersonRole));
         input.OwnerSex = Text(Cell(UnitSheet.OwnerSex)) is { } sex
             ? ImportColumns.Key(sex) switch { "l" or "lakilaki" or "pria" => nameof(OwnerSex.LakiLaki), "p" or "perempuan" or "wanita" => nameof(OwnerSex.Perempuan), _ => sex }
             : null;
-        input.AnnualSales = NumberText(Cell(UnitSheet.AnnualSales));
-        input.RegisteredOn = DateText(Cell(UnitSheet.RegisteredOn), UnitSheet.RegisteredOn, state) ?? Parsing.Iso(today);
         var consent = YesNoCell(Cell(UnitSheet.PublicConsent), UnitSheet.PublicConsent, state);
         input.PublicConsent = consent ?? false;
-        input.PublicConsentOn = DateText(Cell(UnitSheet.PublicConsentOn), UnitSheet.PublicConsentOn, state);
-        input.DataSource = Text(Cell(UnitSheet.DataSource));
 
         var statusText = Text(Cell(UnitSheet.Status));
         row.Status = UnitStatus.Aktif;
@@ -463,33 +445,15 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
         var unit = new IndustrialUnit { BusinessName = "", OwnerName = "" };
         input.ApplyTo(unit, clock);
-        row.BusinessName = unit.BusinessName;
-        row.OwnerName = unit.OwnerName;
-        row.Nik = unit.Nik;
-        row.Nib = unit.Nib;
-        row.KbliCode = unit.KbliCode;
-        row.KbliEdition = unit.KbliEdition;
-        row.CategoryId = unit.CategoryId;
-        row.MainProducts = unit.MainProducts;
-        row.KelurahanId = unit.KelurahanId;
-        row.Address = unit.Address;
-        row.Phone = unit.Phone;
-        row.WorkersMale = unit.WorkersMale;
-        row.WorkersFemale = unit.WorkersFemale;
-        row.InvestmentValue = unit.InvestmentValue;
-        row.ProductionValuePerYear = unit.ProductionValuePerYear;
-        row.ProductionCapacity = unit.ProductionCapacity;
-        row.ProductionCapacityUnit = unit.ProductionCapacityUnit;
-        row.YearStarted = unit.YearStarted;
-        row.LegalForm = unit.LegalForm;
-        row.ResponsiblePersonName = unit.ResponsiblePersonName;
-        row.ResponsiblePersonRole = unit.ResponsiblePersonRole;
-        row.OwnerSex = unit.OwnerSex;
-        row.AnnualSales = unit.AnnualSales;
+        foreach (var field in _staged)
+        {
+            field.Stage(row, field.Read(unit));
+        }
+
+        // A consent the file left open stays open: an update in Keep mode must not read it as "no".
         row.PublicConsent = consent;
-        row.PublicConsentOn = consent == true && Parsing.TryDate(input.PublicConsentOn, out var on) ? on : null;
-        row.RegisteredOn = unit.RegisteredOn;
-        row.DataSource = unit.DataSource;
+        row.PublicConsentOn = consent == true && Parsing.TryDate(input[UnitFields.PublicConsentOn], out var on) ? on : null;
+
         if (row.Status == UnitStatus.Aktif)
         {
             row.ClosedOn = null;
@@ -693,14 +657,12 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
     private static string? Cut(string? value) => value is { Length: > IssueValueMaxLength } ? value[..IssueValueMaxLength] + "…" : value;
 
-    private const string CopyRowsSql = """
-        COPY import_row (batch_id, row_number, kind, given_id, business_name, owner_name, nik, nib, kbli_code, kbli_edition,
-            category_id, main_products, kelurahan_id, address, phone, workers_male, workers_female, investment_value,
-            production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form,
-            responsible_person_name, responsible_person_role, owner_sex, annual_sales, status,
-            closed_on, public_consent, public_consent_on, registered_on, data_source, sentra_id)
-        FROM STDIN (FORMAT BINARY)
-        """;
+    /// <summary>The unit's fields as staged in import_row: every form field, in a column named as the unit's (see <see cref="StagedField"/>).</summary>
+    private static readonly StagedField[] _staged = StagedField.All;
+
+    private static readonly string CopyRowsSql =
+        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, "
+        + string.Join(", ", _staged.Select(f => f.Column)) + ") FROM STDIN (FORMAT BINARY)";
 
     private static async Task WriteAsync(NpgsqlBinaryImporter copy, int batchId, ImportRow r, CancellationToken ct)
     {
@@ -709,36 +671,13 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         await copy.WriteAsync(r.RowNumber, NpgsqlDbType.Integer, ct);
         await copy.WriteAsync(r.Kind.ToString(), NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(copy, r.GivenId, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.BusinessName, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.OwnerName, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.Nik, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.Nib, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.KbliCode, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.KbliEdition is null ? null : (int?)r.KbliEdition, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.CategoryId, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.MainProducts, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.KelurahanId, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.Address, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.Phone, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.WorkersMale, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.WorkersFemale, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.InvestmentValue, NpgsqlDbType.Numeric, ct);
-        await WriteNullableAsync(copy, r.ProductionValuePerYear, NpgsqlDbType.Numeric, ct);
-        await WriteNullableAsync(copy, r.ProductionCapacity, NpgsqlDbType.Numeric, ct);
-        await WriteNullableAsync(copy, r.ProductionCapacityUnit, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.YearStarted, NpgsqlDbType.Integer, ct);
-        await WriteNullableAsync(copy, r.LegalForm?.ToString(), NpgsqlDbType.Varchar, ct);
-        await WriteNullableAsync(copy, r.ResponsiblePersonName, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.ResponsiblePersonRole, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.OwnerSex?.ToString(), NpgsqlDbType.Varchar, ct);
-        await WriteNullableAsync(copy, r.AnnualSales, NpgsqlDbType.Numeric, ct);
         await WriteNullableAsync(copy, r.Status?.ToString(), NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(copy, r.ClosedOn, NpgsqlDbType.Date, ct);
-        await WriteNullableAsync(copy, r.PublicConsent, NpgsqlDbType.Boolean, ct);
-        await WriteNullableAsync(copy, r.PublicConsentOn, NpgsqlDbType.Date, ct);
-        await WriteNullableAsync(copy, r.RegisteredOn, NpgsqlDbType.Date, ct);
-        await WriteNullableAsync(copy, r.DataSource, NpgsqlDbType.Text, ct);
         await WriteNullableAsync(copy, r.SentraId, NpgsqlDbType.Integer, ct);
+        foreach (var field in _staged)
+        {
+            await WriteNullableAsync(copy, field.Copied(r), field.Type, ct);
+        }
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>

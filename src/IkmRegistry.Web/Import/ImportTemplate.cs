@@ -15,43 +15,10 @@ public static class ImportTemplate
 {
     public const string DataSheet = "Unit Usaha";
 
-    /// <summary>The template's columns: every unit column but the registry's own id and the kecamatan (which follows from the kelurahan).</summary>
-    public static readonly string[] Columns = [.. UnitSheet.Columns.Where(c => c is not (UnitSheet.Id or UnitSheet.Kecamatan))];
+    /// <summary>The template's columns: every column the import reads but the registry's own id (the kecamatan follows from the kelurahan).</summary>
+    public static readonly UnitField[] Fields = [.. UnitFields.Sheet.Where(f => f.Imported && f != UnitFields.Id)];
 
-    private static readonly Dictionary<string, object?> _example = new()
-    {
-        [UnitSheet.Nib] = "9120301234567",
-        [UnitSheet.BusinessName] = "Amplang Ikan Haruan Ibu Sari",
-        [UnitSheet.OwnerName] = "Sari Wulandari",
-        [UnitSheet.Nik] = "6271015203850001",
-        [UnitSheet.KelurahanCode] = "62.71.01.1001",
-        [UnitSheet.Kelurahan] = "Pahandut",
-        [UnitSheet.Category] = "Pangan",
-        [UnitSheet.MainProducts] = "amplang ikan haruan, kerupuk ikan",
-        [UnitSheet.Kbli] = "10792",
-        [UnitSheet.KbliEdition] = "2020",
-        [UnitSheet.Address] = "Jl. Rindang Banua No. 12",
-        [UnitSheet.Phone] = "0812 3456 7890",
-        [UnitSheet.WorkersMale] = 1,
-        [UnitSheet.WorkersFemale] = 3,
-        [UnitSheet.Investment] = 25_000_000,
-        [UnitSheet.ProductionValue] = 120_000_000,
-        [UnitSheet.Capacity] = 500,
-        [UnitSheet.CapacityUnit] = "kg/bulan",
-        [UnitSheet.YearStarted] = 2018,
-        [UnitSheet.LegalForm] = "Perorangan",
-        [UnitSheet.ResponsiblePerson] = null,
-        [UnitSheet.ResponsiblePersonRole] = null,
-        [UnitSheet.OwnerSex] = "Perempuan",
-        [UnitSheet.AnnualSales] = 150_000_000,
-        [UnitSheet.Status] = "Aktif",
-        [UnitSheet.ClosedOn] = null,
-        [UnitSheet.PublicConsent] = "Ya",
-        [UnitSheet.PublicConsentOn] = "01/11/2026",
-        [UnitSheet.RegisteredOn] = "15/10/2026",
-        [UnitSheet.DataSource] = "Pendataan 2026",
-        [UnitSheet.Sentra] = null,
-    };
+    public static readonly string[] Columns = [.. Fields.Select(f => f.Header!)];
 
     private static readonly string[] _instructions =
     [
@@ -81,7 +48,7 @@ public static class ImportTemplate
 
         var sheets = new Dictionary<string, object>
         {
-            [DataSheet] = new[] { Columns.ToDictionary(c => c, c => _example.GetValueOrDefault(c)) },
+            [DataSheet] = new[] { Fields.ToDictionary(f => f.Header!, f => f.Example) },
             ["Petunjuk"] = _instructions.Skip(1).Select(line => new Dictionary<string, object?> { [_instructions[0]] = line }).ToList(),
             ["Kelurahan"] = kelurahan.Select(k => new Dictionary<string, object?> { ["Kecamatan"] = k.Kecamatan, ["Kelurahan"] = k.Name, ["Kode Kelurahan"] = k.Code }).ToList(),
             ["Kategori"] = categories.Select(c => new Dictionary<string, object?>
@@ -106,7 +73,7 @@ public static class ImportTemplate
     {
         var text = new StringBuilder();
         text.AppendJoin(SheetExport.CsvSeparator, Columns.Select(SheetExport.Quote)).Append("\r\n");
-        text.AppendJoin(SheetExport.CsvSeparator, Columns.Select(c => SheetExport.CsvField(_example.GetValueOrDefault(c)))).Append("\r\n");
+        text.AppendJoin(SheetExport.CsvSeparator, Fields.Select(f => SheetExport.CsvField(f.Example))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 }

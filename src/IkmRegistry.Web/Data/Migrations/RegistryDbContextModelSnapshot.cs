@@ -564,6 +564,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("nik");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
                     b.Property<string>("OwnerName")
                         .HasColumnType("text")
                         .HasColumnName("owner_name");
@@ -598,6 +602,10 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<DateOnly?>("PublicConsentOn")
                         .HasColumnType("date")
                         .HasColumnName("public_consent_on");
+
+                    b.Property<decimal?>("RawMaterialValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("raw_material_value");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date")
@@ -639,6 +647,10 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<int?>("WorkersMale")
                         .HasColumnType("integer")
                         .HasColumnName("workers_male");
+
+                    b.Property<int?>("WorkersUnsplit")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers_unsplit");
 
                     b.Property<int?>("YearStarted")
                         .HasColumnType("integer")
