@@ -208,11 +208,13 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
         var assignments = Assignments(batch, mode);
         if (assignments.Count > 0)
         {
-            var changes = string.Join(", ", assignments.Select(a => $"('{a.Column.Property}', {Audit(a.Column, "u." + a.Column.Column)}, {Audit(a.Column, a.Value)})"));
+            // A change clears the verification, as an edit in the form does (DataQuality: the unit needs checking again).
+            var changes = string.Join(", ", assignments.Select(a => $"('{a.Column.Property}', {Audit(a.Column, "u." + a.Column.Column)}, {Audit(a.Column, a.Value)})"))
+                + ", ('VerifiedAt', to_jsonb(u.verified_at), NULL::jsonb), ('VerifiedBy', to_jsonb(u.verified_by), NULL::jsonb)";
             await Sql($"""
                 INSERT INTO audit_entry (id, occurred_at, user_id, user_name, action, entity_type, entity_id, changes)
                 SELECT k.id, @now, @user_id, @user_name,
-                       CASE WHEN (SELECT bool_and(key IN ('Status', 'ClosedOn')) FROM jsonb_object_keys(c.changes) AS key)
+                       CASE WHEN (SELECT bool_and(key IN ('Status', 'ClosedOn', 'VerifiedAt', 'VerifiedBy')) FROM jsonb_object_keys(c.changes) AS key)
                             THEN 'StatusChange' ELSE 'Update' END,
                        'IndustrialUnit', u.id::text, c.changes
                   FROM import_row r
@@ -224,7 +226,7 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
                  WHERE r.batch_id = @b AND r.kind = 'Update' AND c.changes IS NOT NULL
                 """, b, today, ct, at, user, name);
             batch.UpdatedCount = await Sql($"""
-                UPDATE industrial_unit u SET {string.Join(", ", assignments.Select(a => $"{a.Column.Column} = {a.Value}"))}, updated_at = @now
+                UPDATE industrial_unit u SET {string.Join(", ", assignments.Select(a => $"{a.Column.Column} = {a.Value}"))}, verified_at = NULL, verified_by = NULL, updated_at = @now
                   FROM import_row r
                  WHERE r.batch_id = @b AND r.kind = 'Update' AND u.id = r.unit_id AND ({AnyChange(assignments)})
                 """, b, today, ct, at);

@@ -98,6 +98,26 @@ public class FieldDefinitionImportTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task An_import_that_changes_a_verified_unit_clears_its_verification_and_the_trail_says_so()
+    {
+        var unit = await Seed.UnitAsync(App, nib: "9120000000007", configure: u => { u.VerifiedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc); u.VerifiedBy = "petugas@dpkukmp.test"; });
+        using var browser = await StaffAsync(App);
+        var row = Row(unit.BusinessName, nib: "9120000000007");
+        row[UnitSheet.MainProducts] = "amplang baru";
+
+        var (batch, preview) = await PreviewAsync(App, browser, Xlsx(row));
+        Assert.True(batch.Status == ImportStatus.Ready, batch.Message);
+        Assert.Equal(1, batch.UpdateCount);
+        await CommitAsync(App, browser, preview, mode: "Overwrite");
+
+        await using var db = App.NewDbContext();
+        var updated = await db.IndustrialUnits.SingleAsync();
+        Assert.Equal(("amplang baru", (DateTime?)null, (string?)null), (updated.MainProducts!, updated.VerifiedAt, updated.VerifiedBy));
+        var entry = await db.AuditEntries.Where(a => a.EntityType == "IndustrialUnit" && a.Action == AuditAction.Update).SingleAsync();
+        Assert.Contains("VerifiedAt", entry.Changes);
+    }
+
+    [Fact]
     public void The_template_asks_for_every_imported_field_and_the_staging_table_holds_every_form_field()
     {
         Assert.Equal(UnitFields.Sheet.Where(f => f.Imported && f != UnitFields.Id).Select(f => f.Header), ImportTemplate.Columns);
