@@ -22,6 +22,11 @@ if [ -z "${IKM_TEST_CONNECTION:-}" ]; then
   export IKM_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 fi
 
+# Each test app would watch its files through inotify (128 instances per user on these machines): a few test runs
+# at once ran out ("The configured user limit (128) on the number of inotify instances has been reached").
+# Tests change no file under watch, so nothing needs reloading.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
+
 ensure_chromium
 "$ROOT/scripts/frontend.sh"
 ensure_dotnet_tools
