@@ -64,6 +64,9 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         public int Number { get; } = number;
         public List<ImportIssue> Issues { get; } = [];
         public bool HasError => Issues.Exists(i => i.Kind == ImportIssueKind.Error);
+
+        /// <summary>The row's category was taken from its KBLI code (the file gave none).</summary>
+        public bool DerivedCategory { get; set; }
     }
 
     /// <summary>Reads the batch's file into import_row and import_issue; throws <see cref="ProblemException"/> for a file that cannot be read at all.</summary>
@@ -173,6 +176,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var count = 0;
+        var derivedCategories = 0;
         try
         {
             await using (var copy = await connection.BeginBinaryImportAsync(CopyRowsSql, cancellationToken))
@@ -218,6 +222,11 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
                         }
 
                         row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
+                        if (state.DerivedCategory && !state.HasError)
+                        {
+                            derivedCategories++;
+                        }
+
                         issues.AddRange(state.Issues);
                         await WriteAsync(copy, batch.Id, row, cancellationToken);
                         count++;
@@ -230,6 +239,17 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
                 catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException or System.Text.DecoderFallbackException)
                 {
                     throw new ProblemException(l["Berkas ini rusak di sekitar baris {0} dan tidak dapat dibaca sampai selesai. Simpan ulang dari Excel, lalu unggah lagi.", rowNumber]);
+                }
+
+                if (derivedCategories > 0)
+                {
+                    issues.Add(new ImportIssue
+                    {
+                        RowNumber = headerRow,
+                        Kind = ImportIssueKind.Notice,
+                        Column = UnitSheet.Category,
+                        Message = l["{0} baris mendapat kategori dari kode KBLI-nya; setiap baris tercantum di daftar koreksi.", derivedCategories.ToString("N0", CultureInfo.CurrentCulture)],
+                    });
                 }
 
                 var skipped = skipper.Counts;
@@ -325,6 +345,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         if (categoryText is null && lookups.CategoryFromKbli(input.KbliCode) is { } derived)
         {
             input.CategoryId = derived.Id.ToString(CultureInfo.InvariantCulture);
+            state.DerivedCategory = true;
             Correction(state, UnitSheet.Category, null, l["Kategori diambil dari KBLI {0}: {1}.", input.KbliCode!, derived.Name]);
         }
         else if (categoryText is null)

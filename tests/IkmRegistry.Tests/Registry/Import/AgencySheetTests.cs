@@ -46,6 +46,7 @@ public class AgencySheetTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("Judul, dilewati.", text);
         Assert.Matches(@"Dilewati, bukan unit: \d+ baris kosong, 1 baris nomor kolom, 1 baris jumlah, 0 judul kolom berulang\.", text);
         Assert.Contains("Kategori diambil dari KBLI 16291: Kerajinan.", text);
+        Assert.Contains("4 baris mendapat kategori dari kode KBLI-nya", text);
         Assert.Contains("\"1,5 M\" dibaca sebagai Rp 1.500.000.000.", text);
         await using (var db = App.NewDbContext())
         {

@@ -17,7 +17,7 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// A batch belongs to its uploader: other staff get 404 for every handler (ids are sequential), admins may act on
 /// any batch and what they do to another's is audited.
 /// </summary>
-public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
+public class BatchModel(RegistryDbContext db, ImportWorker worker, ImportMatching matching, Audit audit, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
 {
     public const int ListLimit = 500;
 
@@ -30,6 +30,9 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
     public List<ImportIssue> Notices { get; private set; } = [];
 
     public List<DuplicateRow> Duplicates { get; private set; } = [];
+
+    /// <summary>The rows that can be saved, by the data status they will get.</summary>
+    public ImportMatching.Quality? Quality { get; private set; }
 
     /// <summary>An earlier batch of the very same file (same SHA-256) that was committed.</summary>
     public ImportBatch? SameFileCommitted { get; private set; }
@@ -232,6 +235,7 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
                     db.IndustrialUnits.Where(u => u.Id == r.SimilarUnitId).Select(u => u.BusinessName).FirstOrDefault(),
                     r.SimilarRow))
             .Take(ListLimit).ToListAsync(cancellationToken);
+        Quality = await matching.QualityAsync(id, cancellationToken);
         SameFileCommitted = await db.ImportBatches.AsNoTracking()
             .Where(b => b.Sha256 == batch.Sha256 && b.Id != id && b.Status == ImportStatus.Committed)
             .OrderByDescending(b => b.CommittedAt).FirstOrDefaultAsync(cancellationToken);
