@@ -143,6 +143,12 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
             logger.LogInformation("Import batch {BatchId} read: {Rows} rows, {Errors} with errors, in {Seconds:0.0} s",
                 batch.Id, batch.TotalRows, batch.ErrorCount, clock.GetElapsedTime(started).TotalSeconds);
         }
+        catch (ImportReader.ChooseSheetsException)
+        {
+            // Nothing was staged yet: the batch waits for the user to choose the sheets, then is queued again.
+            db.ChangeTracker.Clear();
+            await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.ChoosingSheets), ct);
+        }
         catch (ImportReader.ProblemException problem)
         {
             await FailAsync(db, batch, problem.Message, ct);
