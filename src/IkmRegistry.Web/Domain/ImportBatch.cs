@@ -5,6 +5,8 @@ public enum ImportStatus
     /// <summary>Uploaded and checked, waiting for the background reader.</summary>
     Queued,
     Reading,
+    /// <summary>The workbook holds a table in several sheets: the user chooses which to read.</summary>
+    ChoosingSheets,
     /// <summary>Read and checked: the preview is ready and waits for the user's confirmation.</summary>
     Ready,
     Committing,
@@ -39,6 +41,8 @@ public class ImportBatch : ICreatedAt
     /// <summary>The uploader's language: row messages are written in it.</summary>
     public string Culture { get; set; } = "id-ID";
     public string[] Columns { get; set; } = [];
+    /// <summary>The workbook's sheets read, in order (rows of the second and later are numbered per <c>ImportReader.SheetRowSpan</c>); empty for a CSV.</summary>
+    public string[] Sheets { get; set; } = [];
     public string? Message { get; set; }
 
     public int TotalRows { get; set; }

@@ -120,17 +120,24 @@ public static class ImportFile
         return new("csv", null);
     }
 
-    /// <summary>
-    /// The rows of the data sheet, each as cells: string, double, DateTime, bool or null. The xlsx data sheet is the
-    /// one named "Unit Usaha" (the template's), else the first. Streams: nothing holds the whole file.
-    /// </summary>
-    public static IEnumerable<object?[]> Rows(string path, string format) =>
-        format == "xlsx" ? XlsxRows(path) : CsvRows(path);
+    /// <summary>The sheets of a workbook in their order; a CSV is one unnamed sheet.</summary>
+    public static IReadOnlyList<string?> SheetNames(string path, string format) =>
+        format == "xlsx" ? [.. MiniExcel.GetSheetNames(path)] : [null];
 
-    private static IEnumerable<object?[]> XlsxRows(string path)
+    /// <summary>The sheet read when nobody chose: the template's "Unit Usaha", else the first.</summary>
+    public static string? DefaultSheet(IReadOnlyList<string?> sheets) =>
+        sheets.FirstOrDefault(s => string.Equals(s, ImportTemplate.DataSheet, StringComparison.OrdinalIgnoreCase)) ?? (sheets.Count > 0 ? sheets[0] : null);
+
+    /// <summary>
+    /// The rows of one sheet (null: <see cref="DefaultSheet"/>), each as cells: string, double, DateTime, bool or
+    /// null. Streams: nothing holds the whole file.
+    /// </summary>
+    public static IEnumerable<object?[]> Rows(string path, string format, string? sheet = null) =>
+        format == "xlsx" ? XlsxRows(path, sheet) : CsvRows(path);
+
+    private static IEnumerable<object?[]> XlsxRows(string path, string? sheet)
     {
-        var sheets = MiniExcel.GetSheetNames(path);
-        var sheet = sheets.FirstOrDefault(s => string.Equals(s, ImportTemplate.DataSheet, StringComparison.OrdinalIgnoreCase)) ?? sheets.FirstOrDefault();
+        sheet ??= DefaultSheet(SheetNames(path, "xlsx"));
         if (sheet is null)
         {
             yield break;

@@ -21,6 +21,9 @@ public sealed class ImportLookups
 
     private readonly Dictionary<string, Area> _kelurahanByKey = [];
     private readonly Dictionary<string, Area> _kelurahanByCode = [];
+    private readonly Dictionary<int, Area> _kelurahanById = [];
+    private readonly Dictionary<string, (int Id, string Name)> _kecamatan = [];
+    private readonly Dictionary<int, (int Id, string Name)> _kecamatanById = [];
     private readonly Dictionary<string, (int Id, string Name)> _categories = [];
     private readonly Dictionary<string, (int Id, string Name)> _sentra = [];
     private readonly Dictionary<string, (int Id, string Name)> _byDivision = [];
@@ -51,17 +54,24 @@ public sealed class ImportLookups
         return _byDivision.TryGetValue(kbli![..2], out var category) ? category : _other;
     }
 
-    public sealed record Area(int Id, string Code, string Name, bool Retired);
+    public sealed record Area(int Id, string Code, string Name, bool Retired, int KecamatanId);
 
     public sealed record Found<T>(T Value, string? CorrectedFrom);
 
     public static async Task<ImportLookups> LoadAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         var lookups = new ImportLookups();
-        foreach (var k in await db.Kelurahan.AsNoTracking().Select(k => new Area(k.Id, k.Code, k.Name, k.RetiredOn != null)).ToListAsync(cancellationToken))
+        foreach (var k in await db.Kelurahan.AsNoTracking().Select(k => new Area(k.Id, k.Code, k.Name, k.RetiredOn != null, k.KecamatanId)).ToListAsync(cancellationToken))
         {
             lookups._kelurahanByKey[ImportColumns.Key(k.Name)] = k;
             lookups._kelurahanByCode[Digits(k.Code)] = k;
+            lookups._kelurahanById[k.Id] = k;
+        }
+
+        foreach (var k in await db.Kecamatan.AsNoTracking().Where(k => k.RetiredOn == null).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken))
+        {
+            lookups._kecamatan[ImportColumns.Key(k.Name)] = (k.Id, k.Name);
+            lookups._kecamatanById[k.Id] = (k.Id, k.Name);
         }
 
         var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.SortOrder)
@@ -96,6 +106,59 @@ public sealed class ImportLookups
         }
 
         return lookups;
+    }
+
+    public Area? KelurahanById(int id) => _kelurahanById.GetValueOrDefault(id);
+
+    public (int Id, string Name)? KecamatanById(int id) => _kecamatanById.TryGetValue(id, out var k) ? k : null;
+
+    /// <summary>A kecamatan by its name, with or without "Kec." or "Kecamatan" before it.</summary>
+    public (int Id, string Name)? KecamatanByName(string text)
+    {
+        var key = ImportColumns.Key(text);
+        foreach (var candidate in new[] { key, key.StartsWith("kecamatan", StringComparison.Ordinal) ? key[9..] : null, key.StartsWith("kec", StringComparison.Ordinal) ? key[3..] : null })
+        {
+            if (candidate is not null && _kecamatan.TryGetValue(candidate, out var found))
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// How a sheet's name or title names a kelurahan, for <see cref="SheetHints.Area"/>: "Kelurahan Menteng", "Kel.
+    /// Menteng", "Desa Menteng", or the bare name when no kecamatan has it (Pahandut is both).
+    /// </summary>
+    public IEnumerable<(string Name, int Key)> KelurahanNames()
+    {
+        foreach (var k in _kelurahanById.Values.Where(k => !k.Retired))
+        {
+            foreach (var prefix in new[] { "Kelurahan ", "Kel ", "Desa " })
+            {
+                yield return (prefix + k.Name, k.Id);
+            }
+
+            if (!_kecamatan.ContainsKey(ImportColumns.Key(k.Name)))
+            {
+                yield return (k.Name, k.Id);
+            }
+        }
+    }
+
+    /// <summary>How a sheet's name or title names a kecamatan: "Kecamatan Jekan Raya", "Kec. Jekan Raya", or the bare name when no kelurahan has it.</summary>
+    public IEnumerable<(string Name, int Key)> KecamatanNames()
+    {
+        foreach (var (key, k) in _kecamatan)
+        {
+            yield return ("Kecamatan " + k.Name, k.Id);
+            yield return ("Kec " + k.Name, k.Id);
+            if (!_kelurahanByKey.ContainsKey(key))
+            {
+                yield return (k.Name, k.Id);
+            }
+        }
     }
 
     public Found<Area>? KelurahanByCode(string text)

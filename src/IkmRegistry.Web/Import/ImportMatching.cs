@@ -154,6 +154,46 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             .CountAsync(r => r.UnitId == null || !db.Memberships.Any(m => m.UnitId == r.UnitId && m.SentraId == r.SentraId && m.LeftOn == null), ct);
     }
 
+    /// <summary>How the rows that can be saved will stand in the registry: complete, or needing verification and why.</summary>
+    public sealed record Quality(int Complete, int Incomplete, int NikMissing, int ResponsiblePersonMissing, int NibMissing, int KbliCategoryMismatch, int PhoneDoubtful)
+    {
+        public int Count(DataIssue issue) => issue switch
+        {
+            DataIssue.NikMissing => NikMissing,
+            DataIssue.ResponsiblePersonMissing => ResponsiblePersonMissing,
+            DataIssue.NibMissing => NibMissing,
+            DataIssue.PhoneDoubtful => PhoneDoubtful,
+            _ => KbliCategoryMismatch,
+        };
+    }
+
+    /// <summary>
+    /// Counts the staged rows without errors by the data status they will get: the rules of
+    /// <see cref="DataQuality.Has"/> written over the staged row (with the registered unit's value where the file
+    /// leaves a cell empty, as the commit does). A unit already verified stays verified and counts as complete.
+    /// ImportQualityTests checks these counts against the registry's own after the commit.
+    /// </summary>
+    public async Task<Quality> QualityAsync(int batchId, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<Quality>("""
+            SELECT count(*) FILTER (WHERE verified OR NOT (no_nik OR no_person OR no_nib OR mismatch OR bad_phone))::int AS complete,
+                   count(*) FILTER (WHERE NOT verified AND (no_nik OR no_person OR no_nib OR mismatch OR bad_phone))::int AS incomplete,
+                   count(*) FILTER (WHERE NOT verified AND no_nik)::int AS nik_missing,
+                   count(*) FILTER (WHERE NOT verified AND no_person)::int AS responsible_person_missing,
+                   count(*) FILTER (WHERE NOT verified AND no_nib)::int AS nib_missing,
+                   count(*) FILTER (WHERE NOT verified AND mismatch)::int AS kbli_category_mismatch,
+                   count(*) FILTER (WHERE NOT verified AND bad_phone)::int AS phone_doubtful
+              FROM (SELECT u.verified_at IS NOT NULL AS verified,
+                           COALESCE(r.nik, u.nik) IS NULL AND COALESCE(r.legal_form, u.legal_form, 'Perorangan') IN ('Perorangan', 'UsahaDagang') AS no_nik,
+                           COALESCE(r.responsible_person_name, u.responsible_person_name) IS NULL
+                               AND COALESCE(r.legal_form, u.legal_form, 'Perorangan') NOT IN ('Perorangan', 'UsahaDagang') AS no_person,
+                           COALESCE(r.nib, u.nib) IS NULL AS no_nib,
+                           COALESCE(r.kbli_code, u.kbli_code) IS NOT NULL AND COALESCE(r.kbli_edition, u.kbli_edition) = 2020
+                               AND kbli_category(COALESCE(r.kbli_code, u.kbli_code)) IS DISTINCT FROM COALESCE(r.category_id, u.category_id) AS mismatch,
+                           COALESCE(r.phone, u.phone) NOT LIKE '+62%' AS bad_phone
+                      FROM import_row r LEFT JOIN industrial_unit u ON u.id = r.unit_id
+                     WHERE r.batch_id = {0} AND r.kind <> 'Error') AS q
+            """, batchId).SingleAsync(ct);
+
     /// <summary>
     /// Writes the confirmed rows: new units, updates and sentra memberships, each with its audit entry, in the
     /// caller's transaction. Keys come from the shared HiLo sequence in whole blocks, as EF takes them.

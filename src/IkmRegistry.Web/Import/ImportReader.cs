@@ -16,7 +16,7 @@ namespace IkmRegistry.Web.Import;
 /// correction), validates the row with the unit form's own FluentValidation rules, and streams the rows into the
 /// staging table with binary COPY. Matching against the registry is then done in SQL (<see cref="ImportMatching"/>).
 /// </summary>
-public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     /// <summary>The batch page's progress is updated after every this many rows read.</summary>
     public const int ProgressEveryRows = 2_000;
@@ -41,186 +41,115 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         public int Number { get; } = number;
         public List<ImportIssue> Issues { get; } = [];
         public bool HasError => Issues.Exists(i => i.Kind == ImportIssueKind.Error);
+
+        /// <summary>The row's category was taken from its KBLI code (the file gave none).</summary>
+        public bool DerivedCategory { get; set; }
+    }
+
+    /// <summary>
+    /// Row numbers of a batch read from several sheets: the sheet's position among the sheets read times this span
+    /// (Excel's largest sheet), plus its row. A single sheet keeps its own row numbers.
+    /// </summary>
+    public const int SheetRowSpan = 1_048_576;
+
+    /// <summary>Thrown when a workbook holds the table in more than one sheet and the user has not chosen yet.</summary>
+    public sealed class ChooseSheetsException() : Exception("The workbook has several sheets with a table.");
+
+    /// <summary>One sheet of a workbook as found at a glance: its header (if any) and its layout, the recognised fields in order of first appearance.</summary>
+    public sealed record SheetSurvey(string? Name, SheetTable? Table)
+    {
+        public IReadOnlyList<string> Fields => Table is null ? [] : [.. Table.Fields.Where(f => f is not null).Select(f => f!).Distinct()];
+
+        /// <summary>A table of units names the business (the template's reference sheets of kelurahan or categories do not).</summary>
+        public bool Importable => Table?.Fields.Contains(UnitSheet.BusinessName) == true;
+
+        /// <summary>Sheets share a layout when they name the same fields (in any order).</summary>
+        public string Layout => string.Join("|", Fields.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Looks for the table in the first rows of every sheet (a CSV is one unnamed sheet). Reads only those rows.</summary>
+    public static List<SheetSurvey> Survey(string path, string format) =>
+        [.. ImportFile.SheetNames(path, format).Select(name => new SheetSurvey(name, SheetTable.Find(
+            [.. ImportFile.Rows(path, format, name).Take(SheetTable.SearchRows).Select(r => (IReadOnlyList<string?>)[.. r.Select(SheetTable.Text)])], RecogniseHeader)))];
+
+    /// <summary>The sheet and row a batch row number stands for, as people say it ("Kec Pahandut, baris 12", or "12" for one sheet).</summary>
+    public static string Where(IReadOnlyList<string> sheets, int rowNumber) =>
+        sheets.Count <= 1 || rowNumber / SheetRowSpan >= sheets.Count
+            ? rowNumber.ToString(CultureInfo.CurrentCulture)
+            : $"{sheets[rowNumber / SheetRowSpan]} : {(rowNumber % SheetRowSpan).ToString(CultureInfo.CurrentCulture)}";
+
+    /// <summary>
+    /// The sheets a batch reads: those the user chose; else the one sheet that holds a table (the template's "Unit
+    /// Usaha" first, then the first sheet); <see cref="ChooseSheetsException"/> when several do and nobody chose.
+    /// </summary>
+    public static string?[] SheetsToRead(ImportBatch batch, string path)
+    {
+        if (batch.Sheets.Length > 0)
+        {
+            return batch.Sheets;
+        }
+
+        var names = ImportFile.SheetNames(path, batch.Format);
+        if (names.Count <= 1)
+        {
+            return [.. names];
+        }
+
+        var withTable = Survey(path, batch.Format).Where(s => s.Importable).ToList();
+        if (withTable.Count > 1)
+        {
+            throw new ChooseSheetsException();
+        }
+
+        return [withTable.FirstOrDefault()?.Name ?? ImportFile.DefaultSheet(names)];
     }
 
     /// <summary>Reads the batch's file into import_row and import_issue; throws <see cref="ProblemException"/> for a file that cannot be read at all.</summary>
     public async Task ReadAsync(ImportBatch batch, string path, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         var lookups = await ImportLookups.LoadAsync(db, cancellationToken);
-        var today = Wib.Today(clock);
+        var sheets = SheetsToRead(batch, path);
+        var named = sheets.Length > 1;
+        batch.Sheets = [.. sheets.Where(s => s is not null).Select(s => s!)];
         var issues = new List<ImportIssue>();
         var seenNib = new Dictionary<string, int>();
         var seenId = new Dictionary<int, int>();
-
-        using var rows = ImportFile.Rows(path, batch.Format).GetEnumerator();
-        // The sheet's first rows, where the header is looked for (titles, the office's name and the period come first).
-        var head = new List<object?[]>();
-        try
-        {
-            while (head.Count < SheetTable.SearchRows && rows.MoveNext())
-            {
-                head.Add(rows.Current);
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException)
-        {
-            throw new ProblemException(l["Berkas ini rusak atau formatnya tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8, lalu unggah lagi."]);
-        }
-
-        var headTexts = head.Select(r => (IReadOnlyList<string?>)[.. r.Select(SheetTable.Text)]).ToList();
-        if (headTexts.All(r => r.All(c => c is null)))
-        {
-            throw new ProblemException(l["Berkas ini tidak berisi data: lembar pertamanya kosong."]);
-        }
-
-        var table = SheetTable.Find(headTexts, RecogniseHeader)
-            ?? throw new ProblemException(HeaderNotFound(headTexts));
-        var headerRow = table.HeaderRow + table.HeaderRows;
-        for (var r = 0; r < table.HeaderRow; r++)
-        {
-            if (headTexts[r].FirstOrDefault(c => c is not null) is { } title)
-            {
-                issues.Add(new ImportIssue { RowNumber = r + 1, Kind = ImportIssueKind.Notice, Value = Cut(title), Message = l["Judul, dilewati."] });
-            }
-        }
-
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < table.Names.Count; i++)
-        {
-            if (table.Names[i] is not { } name || ImportColumns.IsIgnored(name))
-            {
-                continue;
-            }
-
-            if (table.Fields[i] is { } field)
-            {
-                columns[field] = i;
-                continue;
-            }
-
-            var canonical = ImportColumns.Recognise(name);
-            issues.Add(new ImportIssue
-            {
-                RowNumber = headerRow,
-                Kind = ImportIssueKind.Notice,
-                Column = Cut(name),
-                Message = canonical is null
-                    ? l["Kolom \"{0}\" tidak dikenal dan tidak dibaca. Periksa ejaan judul kolom bila kolom ini perlu diimpor.", Cut(name)!]
-                    : l["Kolom \"{0}\" muncul dua kali; hanya yang pertama dibaca.", canonical],
-            });
-        }
-
-        // "JENIS PRODUK" is read as the product unless most of its cells in the first rows name a category.
-        var ambiguous = Enumerable.Range(0, table.Names.Count).FirstOrDefault(i => table.Names[i] is { } n && ImportColumns.Key(n) == ImportColumns.AmbiguousProductHeader, -1);
-        if (ambiguous >= 0 && columns.GetValueOrDefault(UnitSheet.Category, -1) == ambiguous)
-        {
-            var sample = headTexts.Skip(table.FirstDataRow).Select(r => ambiguous < r.Count ? r[ambiguous] : null);
-            if (!SheetHints.MostlyCategories(sample, t => lookups.Category(t) is not null))
-            {
-                columns.Remove(UnitSheet.Category);
-                if (columns.TryAdd(UnitSheet.MainProducts, ambiguous))
-                {
-                    issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = l["Kolom \"{0}\" berisi nama produk, jadi dibaca sebagai Produk Utama; kategori diambil dari kode KBLI.", table.Names[ambiguous]!] });
-                }
-            }
-            else
-            {
-                issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = l["Kolom \"{0}\" berisi nama kategori, jadi dibaca sebagai Kategori.", table.Names[ambiguous]!] });
-            }
-        }
-
-        // A legal entity's sheet may name only its penanggung jawab, who then stands for the owner.
-        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)
-            && !(c == UnitSheet.OwnerName && columns.ContainsKey(UnitSheet.ResponsiblePerson))).ToList();
-        if (!columns.ContainsKey(UnitSheet.Kelurahan) && !columns.ContainsKey(UnitSheet.KelurahanCode))
-        {
-            missing.Add(UnitSheet.Kelurahan);
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new ProblemException(l["Kolom wajib tidak ditemukan: {0}. Judul kolom yang dikenali di baris {1}: {2}.", string.Join(", ", missing), headerRow,
-                string.Join(", ", columns.Keys)]);
-        }
-
-        if (!columns.ContainsKey(UnitSheet.Category))
-        {
-            issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Message = l["Berkas ini tidak punya kolom kategori: kategori setiap baris diambil dari kode KBLI-nya."] });
-        }
-
-        batch.Columns = [.. columns.Keys];
+        var allColumns = new List<string>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var count = 0;
+        var derivedCategories = 0;
         try
         {
             await using (var copy = await connection.BeginBinaryImportAsync(CopyRowsSql, cancellationToken))
             {
-                var skipper = new RowSkipper(table, RecogniseHeader, UnitSheet.BusinessName,
-                    [.. UnitFields.Sheet.Where(f => f.Kind == FieldCell.Number && f != UnitFields.Id && f != UnitFields.YearStarted && f != UnitFields.KbliEditionField).Select(f => f.Header!)]);
-                var rowNumber = headerRow;
-                try
+                for (var sheetIndex = 0; sheetIndex < sheets.Length; sheetIndex++)
                 {
-                    // The buffered rows under the header first, then the rest of the file as it streams.
-                    foreach (var cells in head.Skip(table.FirstDataRow).Concat(Rest(rows)))
+                    var sheet = new SheetReading(sheets[sheetIndex], sheetIndex * SheetRowSpan, named);
+                    await ReadSheetAsync(sheet, batch, path, lookups, issues, seenNib, seenId, copy, async rows =>
                     {
-                        rowNumber++;
-                        if (skipper.Next([.. cells.Select(SheetTable.Text)]) != RowKind.Data)
-                        {
-                            continue;
-                        }
-
-                        var state = new RowState(rowNumber);
-                        var row = Convert(cells, columns, lookups, today, state);
-                        if (row.Nib is { } nib && !state.HasError)
-                        {
-                            if (seenNib.TryGetValue(nib, out var first))
-                            {
-                                Error(state, UnitSheet.Nib, nib, l["NIB ini sudah ada di baris {0} berkas yang sama. Satu NIB hanya untuk satu unit.", first]);
-                            }
-                            else
-                            {
-                                seenNib[nib] = rowNumber;
-                            }
-                        }
-
-                        if (row.GivenId is { } id && !state.HasError)
-                        {
-                            if (seenId.TryGetValue(id, out var first))
-                            {
-                                Error(state, UnitSheet.Id, id.ToString(CultureInfo.InvariantCulture), l["ID Unit ini sudah ada di baris {0} berkas yang sama.", first]);
-                            }
-                            else
-                            {
-                                seenId[id] = rowNumber;
-                            }
-                        }
-
-                        row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
-                        issues.AddRange(state.Issues);
-                        await WriteAsync(copy, batch.Id, row, cancellationToken);
                         count++;
+                        if (rows.DerivedCategory)
+                        {
+                            derivedCategories++;
+                        }
+
                         if (count % ProgressEveryRows == 0)
                         {
                             await progress(count);
                         }
-                    }
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException or System.Text.DecoderFallbackException)
-                {
-                    throw new ProblemException(l["Berkas ini rusak di sekitar baris {0} dan tidak dapat dibaca sampai selesai. Simpan ulang dari Excel, lalu unggah lagi.", rowNumber]);
+                    }, cancellationToken);
+                    allColumns.AddRange(sheet.Columns.Where(c => !allColumns.Contains(c)));
                 }
 
-                var skipped = skipper.Counts;
-                if (skipped[RowKind.Empty] + skipped[RowKind.ColumnNumbers] + skipped[RowKind.Total] + skipped[RowKind.RepeatedHeader] > 0)
+                if (derivedCategories > 0)
                 {
                     issues.Add(new ImportIssue
                     {
-                        RowNumber = headerRow,
+                        RowNumber = 0,
                         Kind = ImportIssueKind.Notice,
-                        Message = l["Dilewati, bukan unit: {0} baris kosong, {1} baris nomor kolom, {2} baris jumlah, {3} judul kolom berulang.",
-                            skipped[RowKind.Empty].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.ColumnNumbers].ToString("N0", CultureInfo.CurrentCulture),
-                            skipped[RowKind.Total].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.RepeatedHeader].ToString("N0", CultureInfo.CurrentCulture)],
+                        Column = UnitSheet.Category,
+                        Message = l["{0} baris mendapat kategori dari kode KBLI-nya; setiap baris tercantum di daftar koreksi.", derivedCategories.ToString("N0", CultureInfo.CurrentCulture)],
                     });
                 }
 
@@ -231,6 +160,8 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
 
                 await copy.CompleteAsync(cancellationToken);
             }
+
+            batch.Columns = [.. allColumns];
 
             var seq = 0;
             foreach (var issue in issues)
@@ -270,7 +201,225 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         batch.CorrectionCount = issues.Count(i => i.Kind == ImportIssueKind.Correction);
     }
 
-    private ImportRow Convert(object?[] cells, Dictionary<string, int> columns, ImportLookups lookups, DateOnly today, RowState state)
+    /// <summary>One sheet being read: where its rows are numbered from, and what its name and title rows say about its area.</summary>
+    private sealed class SheetReading(string? name, int rowBase, bool named)
+    {
+        public string? Name { get; } = name;
+        public int RowBase { get; } = rowBase;
+        public bool Named { get; } = named;
+        public List<string> Columns { get; } = [];
+        public ImportLookups.Area? KelurahanHint { get; set; }
+        public (int Id, string Name)? KecamatanHint { get; set; }
+        public int HintedRows { get; set; }
+    }
+
+    /// <summary>A sheet-wide message, naming the sheet when several are read.</summary>
+    private string OfSheet(SheetReading sheet, string message) => sheet.Named ? l["Lembar \"{0}\": {1}", sheet.Name!, message] : message;
+
+    private async Task ReadSheetAsync(SheetReading sheet, ImportBatch batch, string path, ImportLookups lookups, List<ImportIssue> issues,
+        Dictionary<string, int> seenNib, Dictionary<int, int> seenId, NpgsqlBinaryImporter copy, Func<RowState, Task> written, CancellationToken cancellationToken)
+    {
+        var today = Wib.Today(clock);
+        using var rows = ImportFile.Rows(path, batch.Format, sheet.Name).GetEnumerator();
+        // The sheet's first rows, where the header is looked for (titles, the office's name and the period come first).
+        var head = new List<object?[]>();
+        try
+        {
+            while (head.Count < SheetTable.SearchRows && rows.MoveNext())
+            {
+                head.Add(rows.Current);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException)
+        {
+            throw new ProblemException(l["Berkas ini rusak atau formatnya tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8, lalu unggah lagi."]);
+        }
+
+        var headTexts = head.Select(r => (IReadOnlyList<string?>)[.. r.Select(SheetTable.Text)]).ToList();
+        if (headTexts.All(r => r.All(c => c is null)))
+        {
+            throw new ProblemException(OfSheet(sheet, l["Berkas ini tidak berisi data: lembar pertamanya kosong."]));
+        }
+
+        var table = SheetTable.Find(headTexts, RecogniseHeader)
+            ?? throw new ProblemException(OfSheet(sheet, HeaderNotFound(headTexts)));
+        var headerRow = sheet.RowBase + table.HeaderRow + table.HeaderRows;
+        var titles = new List<string?> { sheet.Name };
+        for (var r = 0; r < table.HeaderRow; r++)
+        {
+            if (headTexts[r].FirstOrDefault(c => c is not null) is { } title)
+            {
+                issues.Add(new ImportIssue { RowNumber = sheet.RowBase + r + 1, Kind = ImportIssueKind.Notice, Value = Cut(title), Message = OfSheet(sheet, l["Judul, dilewati."]) });
+                titles.Add(string.Join(" ", headTexts[r].Where(c => c is not null)));
+            }
+        }
+
+        // The area in the sheet's name or title rows ("Kec. Jekan Raya", "DATA IKM KELURAHAN MENTENG"): used for rows that lack it.
+        // The city's own name ("KOTA PALANGKA RAYA" in most titles) is not the kelurahan Palangka.
+        var areaText = CityName().Replace(string.Join(" | ", titles.Where(t => t is not null)), " ");
+        sheet.KelurahanHint = SheetHints.Area(areaText, lookups.KelurahanNames()) is { } kelurahanId ? lookups.KelurahanById(kelurahanId) : null;
+        sheet.KecamatanHint = SheetHints.Area(areaText, lookups.KecamatanNames()) is { } kecamatanId ? lookups.KecamatanById(kecamatanId) : null;
+
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < table.Names.Count; i++)
+        {
+            if (table.Names[i] is not { } name || ImportColumns.IsIgnored(name))
+            {
+                continue;
+            }
+
+            if (table.Fields[i] is { } field)
+            {
+                columns[field] = i;
+                continue;
+            }
+
+            var canonical = ImportColumns.Recognise(name);
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Column = Cut(name),
+                Message = OfSheet(sheet, canonical is null
+                    ? l["Kolom \"{0}\" tidak dikenal dan tidak dibaca. Periksa ejaan judul kolom bila kolom ini perlu diimpor.", Cut(name)!]
+                    : l["Kolom \"{0}\" muncul dua kali; hanya yang pertama dibaca.", canonical]),
+            });
+        }
+
+        // "JENIS PRODUK" is read as the product unless most of its cells in the first rows name a category.
+        var ambiguous = Enumerable.Range(0, table.Names.Count).FirstOrDefault(i => table.Names[i] is { } n && ImportColumns.Key(n) == ImportColumns.AmbiguousProductHeader, -1);
+        if (ambiguous >= 0 && columns.GetValueOrDefault(UnitSheet.Category, -1) == ambiguous)
+        {
+            var sample = headTexts.Skip(table.FirstDataRow).Select(r => ambiguous < r.Count ? r[ambiguous] : null);
+            if (!SheetHints.MostlyCategories(sample, t => lookups.Category(t) is not null))
+            {
+                columns.Remove(UnitSheet.Category);
+                if (columns.TryAdd(UnitSheet.MainProducts, ambiguous))
+                {
+                    issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = OfSheet(sheet, l["Kolom \"{0}\" berisi nama produk, jadi dibaca sebagai Produk Utama; kategori diambil dari kode KBLI.", table.Names[ambiguous]!]) });
+                }
+            }
+            else
+            {
+                issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Column = table.Names[ambiguous], Message = OfSheet(sheet, l["Kolom \"{0}\" berisi nama kategori, jadi dibaca sebagai Kategori.", table.Names[ambiguous]!]) });
+            }
+        }
+
+        // A legal entity's sheet may name only its penanggung jawab, who then stands for the owner.
+        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)
+            && !(c == UnitSheet.OwnerName && columns.ContainsKey(UnitSheet.ResponsiblePerson))).ToList();
+        if (!columns.ContainsKey(UnitSheet.Kelurahan) && !columns.ContainsKey(UnitSheet.KelurahanCode) && sheet.KelurahanHint is null)
+        {
+            missing.Add(UnitSheet.Kelurahan);
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ProblemException(OfSheet(sheet, l["Kolom wajib tidak ditemukan: {0}. Judul kolom yang dikenali di baris {1}: {2}.", string.Join(", ", missing), headerRow - sheet.RowBase,
+                string.Join(", ", columns.Keys)]));
+        }
+
+        if (!columns.ContainsKey(UnitSheet.Category))
+        {
+            issues.Add(new ImportIssue { RowNumber = headerRow, Kind = ImportIssueKind.Notice, Message = OfSheet(sheet, l["Berkas ini tidak punya kolom kategori: kategori setiap baris diambil dari kode KBLI-nya."]) });
+        }
+
+        sheet.Columns.AddRange(columns.Keys);
+        if (sheet.KelurahanHint is not null && !sheet.Columns.Contains(UnitSheet.Kelurahan))
+        {
+            // Rows that take the sheet's kelurahan set it on the units they update too.
+            sheet.Columns.Add(UnitSheet.Kelurahan);
+        }
+
+        var skipper = new RowSkipper(table, RecogniseHeader, UnitSheet.BusinessName,
+            [.. UnitFields.Sheet.Where(f => f.Kind == FieldCell.Number && f != UnitFields.Id && f != UnitFields.YearStarted && f != UnitFields.KbliEditionField).Select(f => f.Header!)]);
+        var rowNumber = headerRow;
+        try
+        {
+            // The buffered rows under the header first, then the rest of the sheet as it streams.
+            foreach (var cells in head.Skip(table.FirstDataRow).Concat(Rest(rows)))
+            {
+                rowNumber++;
+                if (skipper.Next([.. cells.Select(SheetTable.Text)]) != RowKind.Data)
+                {
+                    continue;
+                }
+
+                var state = new RowState(rowNumber);
+                var row = Convert(cells, columns, lookups, today, state, sheet);
+                if (row.Nib is { } nib && !state.HasError)
+                {
+                    if (seenNib.TryGetValue(nib, out var first))
+                    {
+                        Error(state, UnitSheet.Nib, nib, l["NIB ini sudah ada di baris {0} berkas yang sama. Satu NIB hanya untuk satu unit.", Where(batch.Sheets, first)]);
+                    }
+                    else
+                    {
+                        seenNib[nib] = rowNumber;
+                    }
+                }
+
+                if (row.GivenId is { } id && !state.HasError)
+                {
+                    if (seenId.TryGetValue(id, out var first))
+                    {
+                        Error(state, UnitSheet.Id, id.ToString(CultureInfo.InvariantCulture), l["ID Unit ini sudah ada di baris {0} berkas yang sama.", Where(batch.Sheets, first)]);
+                    }
+                    else
+                    {
+                        seenId[id] = rowNumber;
+                    }
+                }
+
+                row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
+                state.DerivedCategory &= !state.HasError;
+                issues.AddRange(state.Issues);
+                await WriteAsync(copy, batch.Id, row, cancellationToken);
+                await written(state);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or System.Xml.XmlException or InvalidOperationException or System.Text.DecoderFallbackException)
+        {
+            throw new ProblemException(OfSheet(sheet, l["Berkas ini rusak di sekitar baris {0} dan tidak dapat dibaca sampai selesai. Simpan ulang dari Excel, lalu unggah lagi.", rowNumber - sheet.RowBase]));
+        }
+
+        if (sheet.HintedRows > 0)
+        {
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Column = UnitSheet.Kelurahan,
+                Message = OfSheet(sheet, l["Kelurahan {0} dari nama lembar atau judulnya dipakai untuk {1} baris yang tidak mengisi kelurahan.", sheet.KelurahanHint!.Name, sheet.HintedRows.ToString("N0", CultureInfo.CurrentCulture)]),
+            });
+        }
+
+        if (sheet.KecamatanHint is { } kecamatan)
+        {
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Column = UnitSheet.Kecamatan,
+                Message = OfSheet(sheet, l["Nama lembar atau judulnya menyebut Kecamatan {0}: kelurahan setiap baris tanpa kolom kecamatan diperiksa terhadapnya.", kecamatan.Name]),
+            });
+        }
+
+        var skipped = skipper.Counts;
+        if (skipped[RowKind.Empty] + skipped[RowKind.ColumnNumbers] + skipped[RowKind.Total] + skipped[RowKind.RepeatedHeader] > 0)
+        {
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Message = OfSheet(sheet, l["Dilewati, bukan unit: {0} baris kosong, {1} baris nomor kolom, {2} baris jumlah, {3} judul kolom berulang.",
+                    skipped[RowKind.Empty].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.ColumnNumbers].ToString("N0", CultureInfo.CurrentCulture),
+                    skipped[RowKind.Total].ToString("N0", CultureInfo.CurrentCulture), skipped[RowKind.RepeatedHeader].ToString("N0", CultureInfo.CurrentCulture)]),
+            });
+        }
+    }
+
+    private ImportRow Convert(object?[] cells, Dictionary<string, int> columns, ImportLookups lookups, DateOnly today, RowState state, SheetReading sheet)
     {
         object? Cell(string column) =>
             columns.TryGetValue(column, out var i) && i < cells.Length ? cells[i] : null;
@@ -323,6 +472,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         if (categoryText is null && lookups.CategoryFromKbli(input.KbliCode) is { } derived)
         {
             input.CategoryId = derived.Id.ToString(CultureInfo.InvariantCulture);
+            state.DerivedCategory = true;
             Correction(state, UnitSheet.Category, null, l["Kategori diambil dari KBLI {0}: {1}.", input.KbliCode!, derived.Name]);
         }
         else if (categoryText is null)
@@ -354,6 +504,11 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         {
             Error(state, UnitSheet.Kelurahan, nameText, l["Kelurahan \"{0}\" tidak dikenal. Pakai nama atau kode dari lembar Kelurahan di templat.", nameText]);
         }
+        else if (codeText is null && nameText is null && sheet.KelurahanHint is { } hinted)
+        {
+            input.KelurahanId = hinted.Id.ToString(CultureInfo.InvariantCulture);
+            sheet.HintedRows++;
+        }
         else if (codeText is null && nameText is null)
         {
             Error(state, UnitSheet.Kelurahan, null, l["Isi kelurahan (nama atau kode Kemendagri)."]);
@@ -379,6 +534,13 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
             if (byName?.CorrectedFrom is { } name)
             {
                 Correction(state, UnitSheet.Kelurahan, name, l["Kelurahan \"{0}\" dibaca sebagai \"{1}\".", name, byName.Value.Name]);
+            }
+
+            // The kecamatan of the row (its own column, else the sheet's name or title) must hold the kelurahan.
+            var kecamatan = Text(Cell(UnitSheet.Kecamatan)) is { } kecamatanText ? lookups.KecamatanByName(kecamatanText) : sheet.KecamatanHint;
+            if (kecamatan is { } k && k.Id != found.Value.KecamatanId)
+            {
+                Error(state, UnitSheet.Kelurahan, found.Value.Name, l["Kelurahan {0} berada di Kecamatan {1}, bukan Kecamatan {2}. Periksa kelurahan atau kecamatannya.", found.Value.Name, lookups.KecamatanById(found.Value.KecamatanId)?.Name ?? "-", k.Name]);
             }
         }
 
@@ -635,7 +797,7 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         state.Issues.Add(new ImportIssue { RowNumber = state.Number, Kind = ImportIssueKind.Correction, Column = column, Value = Cut(value), Message = message });
 
     /// <summary>A header cell's field, for finding the table: columns that only help people (No, the error notes) count for nothing.</summary>
-    private static string? RecogniseHeader(string header) => ImportColumns.IsIgnored(header) ? null : ImportColumns.Recognise(header);
+    public static string? RecogniseHeader(string header) => ImportColumns.IsIgnored(header) ? null : ImportColumns.Recognise(header);
 
     private static IEnumerable<object?[]> Rest(IEnumerator<object?[]> rows)
     {
@@ -654,6 +816,9 @@ public sealed class ImportReader(RegistryDbContext db, IValidator<UnitInput> val
         return l["Judul kolom tidak ditemukan di {0} baris pertama: tidak ada baris dengan dua judul kolom yang dikenal (misalnya Nama Usaha, Nama Pemilik, Kelurahan). Judul yang dikenali: {1}. Isi baris teratas: {2}.",
             Math.Min(rows.Count, SheetTable.SearchRows), seen.Count == 0 ? l["tidak ada"].Value : string.Join(", ", seen!), string.Join("; ", top)];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"palangka\W*raya", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CityName();
 
     private static string? Cut(string? value) => value is { Length: > IssueValueMaxLength } ? value[..IssueValueMaxLength] + "…" : value;
 

@@ -23,6 +23,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
 
     public void Enqueue(int batchId) => _queue.Writer.TryWrite(batchId);
 
+    /// <summary>The first pause before a batch's state is written again while the database is unreachable; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverAsync(stoppingToken);
@@ -35,11 +40,6 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception e)
-            {
-                // The exception's message can hold a row's values (personal data); log its type only.
-                logger.LogError("Import batch {BatchId} failed unexpectedly ({ExceptionType})", batchId, e.GetType().Name);
             }
         }
     }
@@ -66,7 +66,25 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
         }
     }
 
+    /// <summary>
+    /// Reads or commits one batch. Whatever goes wrong, the batch never stays "being read" or "being saved": it is
+    /// released (a commit back to its preview, a read to failed), retried until the database answers again.
+    /// </summary>
     public async Task RunAsync(int batchId, CancellationToken ct)
+    {
+        try
+        {
+            await ProcessAsync(batchId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The exception's message can hold a row's values (personal data); log its type only.
+            logger.LogError("Import batch {BatchId} failed unexpectedly ({ExceptionType})", batchId, e.GetType().Name);
+            await ReleaseAsync(batchId, ct);
+        }
+    }
+
+    private async Task ProcessAsync(int batchId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -125,6 +143,12 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
             logger.LogInformation("Import batch {BatchId} read: {Rows} rows, {Errors} with errors, in {Seconds:0.0} s",
                 batch.Id, batch.TotalRows, batch.ErrorCount, clock.GetElapsedTime(started).TotalSeconds);
         }
+        catch (ImportReader.ChooseSheetsException)
+        {
+            // Nothing was staged yet: the batch waits for the user to choose the sheets, then is queued again.
+            db.ChangeTracker.Clear();
+            await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.ChoosingSheets), ct);
+        }
         catch (ImportReader.ProblemException problem)
         {
             await FailAsync(db, batch, problem.Message, ct);
@@ -139,15 +163,103 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
     private async Task FailAsync(RegistryDbContext db, ImportBatch batch, string message, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await db.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
-        await db.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
         DeleteFile(batch.StoredName);
-        await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.Status, ImportStatus.Failed)
-            .SetProperty(b => b.Message, message)
-            .SetProperty(b => b.StoredName, (string?)null)
-            .SetProperty(b => b.ErrorCount, 0)
-            .SetProperty(b => b.Columns, batch.Columns), ct);
+        var columns = batch.Columns;
+        await PersistAsync(batch.Id, async services =>
+        {
+            var other = services.GetRequiredService<RegistryDbContext>();
+            await other.ImportIssues.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+            await other.ImportRows.Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+            await other.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, ImportStatus.Failed)
+                .SetProperty(b => b.Message, message)
+                .SetProperty(b => b.StoredName, (string?)null)
+                .SetProperty(b => b.ErrorCount, 0)
+                .SetProperty(b => b.Columns, columns), ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Frees a batch whose work stopped: a commit (which rolled back) returns to its preview with the message that
+    /// nothing was saved, so it can be confirmed again; a read fails with a message. Runs after an outage too.
+    /// </summary>
+    private async Task ReleaseAsync(int batchId, CancellationToken ct)
+    {
+        string? file = null;
+        await PersistAsync(batchId, async services =>
+        {
+            var db = services.GetRequiredService<RegistryDbContext>();
+            var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var batch = await db.ImportBatches.AsNoTracking().Where(b => b.Id == batchId).Select(b => new { b.Status, b.Culture, b.StoredName }).SingleOrDefaultAsync(ct);
+            if (batch is null)
+            {
+                return;
+            }
+
+            CultureInfo.CurrentUICulture = new CultureInfo(batch.Culture);
+            if (batch.Status == ImportStatus.Committing)
+            {
+                string message = l["Penyimpanan gagal dan dibatalkan seluruhnya; tidak ada data yang tersimpan. Coba simpan lagi; bila gagal lagi, hubungi admin."];
+                await db.ImportBatches.Where(b => b.Id == batchId && b.Status == ImportStatus.Committing)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Ready).SetProperty(b => b.Message, message), ct);
+            }
+            else if (batch.Status is ImportStatus.Queued or ImportStatus.Reading)
+            {
+                string message = l["Pembacaan berkas terhenti karena gangguan; tidak ada yang tersimpan. Unggah berkasnya lagi."];
+                await db.ImportIssues.Where(i => i.BatchId == batchId).ExecuteDeleteAsync(ct);
+                await db.ImportRows.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+                await db.ImportBatches.Where(b => b.Id == batchId && (b.Status == ImportStatus.Queued || b.Status == ImportStatus.Reading))
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Failed).SetProperty(b => b.Message, message)
+                        .SetProperty(b => b.StoredName, (string?)null), ct);
+                file = batch.StoredName;
+            }
+        }, ct);
+        DeleteFile(file);
+    }
+
+    /// <summary>
+    /// Writes a batch's state through a fresh context, trying again with pauses that double (up to
+    /// <see cref="MaxRetryDelay"/>) for as long as the database is unreachable: a batch must not stay "being saved"
+    /// because the database was down at the moment it was released. Other errors are not retried.
+    /// </summary>
+    private async Task PersistAsync(int batchId, Func<IServiceProvider, Task> write, CancellationToken ct)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await write(scope.ServiceProvider);
+                if (attempt > 1)
+                {
+                    logger.LogInformation("Import batch {BatchId} state saved after {Attempts} attempts", batchId, attempt);
+                }
+
+                return;
+            }
+            catch (Exception e) when (IsOutage(e) && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Import batch {BatchId} state not saved, the database is unreachable ({ExceptionType}); trying again in {Delay} ms",
+                    batchId, e.GetType().Name, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    /// <summary>A database that is down, restarting or cut off: the same write can succeed later.</summary>
+    private static bool IsOutage(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is NpgsqlException { IsTransient: true } or TimeoutException or IOException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task CommitAsync(IServiceProvider services, RegistryDbContext db, ImportBatch batch, CancellationToken ct)
@@ -193,14 +305,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
             logger.LogInformation("Import batch {BatchId} committed by {UserId}: {Inserted} new, {Updated} updated, {Memberships} memberships, in {Seconds:0.0} s",
                 batch.Id, batch.CommittedById, batch.InsertedCount, batch.UpdatedCount, batch.MembershipCount, clock.GetElapsedTime(started).TotalSeconds);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError("Import batch {BatchId} commit rolled back ({ExceptionType})", batch.Id, e.GetType().Name);
             db.ChangeTracker.Clear();
-            string message = services.GetRequiredService<IStringLocalizer<SharedResource>>()["Penyimpanan gagal dan dibatalkan seluruhnya; tidak ada data yang tersimpan. Coba simpan lagi; bila gagal lagi, hubungi admin."];
-            await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.Status, ImportStatus.Ready)
-                .SetProperty(b => b.Message, message), ct);
+            await ReleaseAsync(batch.Id, ct);
         }
     }
 

@@ -396,6 +396,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
+                    b.PrimitiveCollection<string[]>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sheets");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");

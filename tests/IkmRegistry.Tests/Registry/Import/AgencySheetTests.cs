@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public class AgencySheetTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("Judul, dilewati.", text);
         Assert.Matches(@"Dilewati, bukan unit: \d+ baris kosong, 1 baris nomor kolom, 1 baris jumlah, 0 judul kolom berulang\.", text);
         Assert.Contains("Kategori diambil dari KBLI 16291: Kerajinan.", text);
+        Assert.Contains("4 baris mendapat kategori dari kode KBLI-nya", text);
         Assert.Contains("\"1,5 M\" dibaca sebagai Rp 1.500.000.000.", text);
         await using (var db = App.NewDbContext())
         {
@@ -109,5 +111,75 @@ public class AgencySheetTests(RegistryApp app) : RegistryTest(app)
         var units = await db.IndustrialUnits.Include(u => u.Category).OrderBy(u => u.BusinessName).ToListAsync();
         Assert.Equal(["tikar purun", "keripik kelakai"], units.Select(u => u.MainProducts));
         Assert.Equal(["kerajinan", "pangan"], units.Select(u => u.Category.Code));
+    }
+
+    private static object?[][] KelurahanSheet(string title, params string[] names) =>
+    [
+        [title],
+        ["NO", "NAMA USAHA", "NAMA PEMILIK", "KOMODITI", "KBLI"],
+        .. names.Select((n, i) => new object?[] { i + 1d, n, "Pemilik " + n, "keripik", "10799" }),
+        ["JUMLAH"],
+    ];
+
+    [Fact]
+    public async Task A_workbook_with_one_sheet_per_kelurahan_lists_its_sheets_imports_those_chosen_and_takes_each_kelurahan_from_the_sheet_name()
+    {
+        using var browser = await StaffAsync(App);
+        var file = new AgencyWorkbook()
+            .Sheet("Rekap", [["REKAPITULASI IKM KOTA PALANGKA RAYA 2025"], ["Kelurahan", "Jumlah"], ["Menteng", 2d]])
+            .Sheet("Kel. Menteng", KelurahanSheet("DATA IKM KOTA PALANGKA RAYA 2025", "Keripik Kelakai Menteng", "Amplang Menteng"))
+            .Sheet("Kel. Palangka", KelurahanSheet("DATA IKM KECAMATAN JEKAN RAYA", "Keripik Palangka"))
+            .ToBytes();
+
+        var (batch, page) = await PreviewAsync(App, browser, file);
+
+        Assert.Equal(ImportStatus.ChoosingSheets, batch.Status);
+        var boxes = page.QuerySelectorAll<IHtmlInputElement>("input[name=Chosen]").ToList();
+        Assert.Equal(["Rekap", "Kel. Menteng", "Kel. Palangka"], boxes.Select(b => b.Value));
+        Assert.Equal([false, true, true], boxes.Select(b => b.IsChecked));
+        Assert.True(boxes[0].IsDisabled);
+        await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Sheets']")!);
+        batch = await WaitAsync(App, batch.Id);
+
+        Assert.True(batch.Status == ImportStatus.Ready, batch.Message);
+        Assert.Equal((3, 3), (batch.TotalRows, batch.NewCount));
+        Assert.Equal(["Kel. Menteng", "Kel. Palangka"], batch.Sheets);
+        var text = (await browser.GetAsync($"/Registry/Import/Batch/{batch.Id}")).Body!.TextContent;
+        Assert.Contains("Lembar \"Kel. Menteng\": Kelurahan Menteng dari nama lembar atau judulnya dipakai untuk 2 baris", text);
+        Assert.Contains("Lembar \"Kel. Palangka\": Nama lembar atau judulnya menyebut Kecamatan Jekan Raya", text);
+        await CommitAsync(App, browser, await browser.GetAsync($"/Registry/Import/Batch/{batch.Id}"));
+        await using var db = App.NewDbContext();
+        var units = await db.IndustrialUnits.Include(u => u.Kelurahan).OrderBy(u => u.BusinessName).Select(u => new { u.BusinessName, Kelurahan = u.Kelurahan.Name }).ToListAsync();
+        Assert.Equal(["Amplang Menteng:Menteng", "Keripik Kelakai Menteng:Menteng", "Keripik Palangka:Palangka"], units.Select(u => $"{u.BusinessName}:{u.Kelurahan}"));
+    }
+
+    [Fact]
+    public async Task Sheets_chosen_together_with_different_layouts_are_asked_again_and_rows_name_their_sheet()
+    {
+        using var browser = await StaffAsync(App);
+        var file = new AgencyWorkbook()
+            .Sheet("2024", [["Nama Usaha", "Nama Pemilik", "Kelurahan", "KBLI"], ["Anyaman 2024", "Ani", "Menteng", "16292"], ["Tanpa Kelurahan", "Budi", "Antah Berantah", "16292"]])
+            .Sheet("2025", [["Nama Usaha", "Nama Pemilik", "Kelurahan", "KBLI", "NIK"], ["Anyaman 2025", "Ani", "Menteng", "16292", "6271014508850003"]])
+            .ToBytes();
+        var (batch, page) = await PreviewAsync(App, browser, file);
+        Assert.Equal(ImportStatus.ChoosingSheets, batch.Status);
+        var form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=Sheets']")!;
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+
+        using (var both = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Chosen", "2024"), new("Chosen", "2025")]))
+        {
+            page = await browser.ParseAsync(await browser.Client.PostAsync(form.GetAttribute("action"), both));
+        }
+
+        Assert.Contains("Lembar yang dipilih susunan kolomnya berbeda", page.QuerySelector("#sheets-error")!.TextContent);
+        Assert.Equal(ImportStatus.ChoosingSheets, (await WaitAsync(App, batch.Id)).Status);
+
+        await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Sheets']")!, new Dictionary<string, string> { ["Chosen"] = "2024" });
+        batch = await WaitAsync(App, batch.Id);
+
+        Assert.True(batch.Status == ImportStatus.Ready, batch.Message);
+        Assert.Equal((2, 1, 1), (batch.TotalRows, batch.NewCount, batch.ErrorCount));
+        page = await browser.GetAsync($"/Registry/Import/Batch/{batch.Id}");
+        Assert.Equal("3", page.QuerySelector("section[aria-labelledby=errors-heading] tbody td")!.TextContent.Trim());
     }
 }

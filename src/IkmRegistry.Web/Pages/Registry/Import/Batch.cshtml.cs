@@ -17,7 +17,7 @@ namespace IkmRegistry.Web.Pages.Registry.Import;
 /// A batch belongs to its uploader: other staff get 404 for every handler (ids are sequential), admins may act on
 /// any batch and what they do to another's is audited.
 /// </summary>
-public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
+public class BatchModel(RegistryDbContext db, ImportWorker worker, ImportMatching matching, Audit audit, IStringLocalizer<SharedResource> l, ILogger<BatchModel> logger) : PageModel
 {
     public const int ListLimit = 500;
 
@@ -30,6 +30,9 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
     public List<ImportIssue> Notices { get; private set; } = [];
 
     public List<DuplicateRow> Duplicates { get; private set; } = [];
+
+    /// <summary>The rows that can be saved, by the data status they will get.</summary>
+    public ImportMatching.Quality? Quality { get; private set; }
 
     /// <summary>An earlier batch of the very same file (same SHA-256) that was committed.</summary>
     public ImportBatch? SameFileCommitted { get; private set; }
@@ -90,6 +93,57 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The workbook's sheets, for a batch whose table is in several: which hold a table, and their layouts.</summary>
+    public List<ImportReader.SheetSurvey> Sheets { get; private set; } = [];
+
+    [BindProperty]
+    public List<string> Chosen { get; set; } = [];
+
+    /// <summary>
+    /// Reads the sheets the user chose. They must share one layout (the same columns), so that every row means the
+    /// same; a choice of sheets laid out differently is asked again.
+    /// </summary>
+    public async Task<IActionResult> OnPostSheetsAsync(int id, CancellationToken cancellationToken)
+    {
+        var batch = await Visible().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        if (batch.Status != ImportStatus.ChoosingSheets || batch.StoredName is null)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        var survey = ImportReader.Survey(Path.Combine(worker.Folder, batch.StoredName), batch.Format);
+        var chosen = survey.Where(s => s.Importable && Chosen.Contains(s.Name!)).ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Chosen), l["Pilih paling sedikit satu lembar."]);
+        }
+        else if (chosen.Select(s => s.Layout).Distinct().Count() > 1)
+        {
+            ModelState.AddModelError(nameof(Chosen), l["Lembar yang dipilih susunan kolomnya berbeda: {0}. Pilih lembar dengan susunan yang sama, lalu impor yang lain sebagai berkas terpisah.",
+                string.Join("; ", chosen.GroupBy(s => s.Layout).Select(g => $"{string.Join(", ", g.Select(s => s.Name))} ({string.Join(", ", g.First().Fields)})"))]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        string[] names = [.. chosen.Select(s => s.Name!)];
+        if (await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.ChoosingSheets)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Queued).SetProperty(b => b.Sheets, names), cancellationToken) == 1)
+        {
+            worker.Enqueue(id);
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
     {
         var batch = await Visible().AsNoTracking().Where(b => b.Id == id).Select(b => new { b.StoredName, b.Status, b.CreatedById }).SingleOrDefaultAsync(cancellationToken);
@@ -100,7 +154,8 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
 
         // The status changes first, in one statement: a commit confirmed at the same moment then finds no Ready batch,
         // and the staged rows are deleted only once nothing can write them any more.
-        var cancelled = batch.Status == ImportStatus.Ready && await db.ImportBatches.Where(b => b.Id == id && b.Status == ImportStatus.Ready)
+        var cancelled = batch.Status is ImportStatus.Ready or ImportStatus.ChoosingSheets
+            && await db.ImportBatches.Where(b => b.Id == id && (b.Status == ImportStatus.Ready || b.Status == ImportStatus.ChoosingSheets))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Cancelled).SetProperty(b => b.StoredName, (string?)null), cancellationToken) == 1;
         if (cancelled)
         {
@@ -140,26 +195,27 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
             .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(i => i.Column is null ? i.Message : $"[{i.Column}] {i.Message}")));
 
         var rows = new List<Dictionary<string, object?>>();
-        string?[]? header = null;
-        var number = 0;
-        foreach (var cells in ImportFile.Rows(Path.Combine(worker.Folder, batch.StoredName), batch.Format))
+        var path = Path.Combine(worker.Folder, batch.StoredName);
+        string?[] sheets = batch.Sheets.Length > 0 ? [.. batch.Sheets] : [null];
+        for (var s = 0; s < sheets.Length; s++)
         {
-            number++;
-            if (header is null)
+            // The header as the reader found it (below any title rows), else the first row with text.
+            var head = ImportFile.Rows(path, batch.Format, sheets[s]).Take(SheetTable.SearchRows).Select(r => (IReadOnlyList<string?>)[.. r.Select(SheetTable.Text)]).ToList();
+            var table = SheetTable.Find(head, ImportReader.RecogniseHeader);
+            var header = table?.Names ?? head.FirstOrDefault(r => r.Any(c => c is not null)) ?? [];
+            var firstData = table?.FirstDataRow ?? head.FindIndex(r => r.Any(c => c is not null)) + 1;
+            var number = s * ImportReader.SheetRowSpan;
+            var index = 0;
+            foreach (var cells in ImportFile.Rows(path, batch.Format, sheets[s]))
             {
-                if (cells.All(c => c is null))
+                number++;
+                if (index++ < firstData || !messages.TryGetValue(number, out var message))
                 {
                     continue;
                 }
 
-                header = [.. cells.Select(ImportReader.Text)];
-                continue;
-            }
-
-            if (messages.TryGetValue(number, out var message))
-            {
-                var row = new Dictionary<string, object?> { [ImportColumns.ErrorColumn] = message, ["Baris Asal"] = number };
-                for (var i = 0; i < header.Length; i++)
+                var row = new Dictionary<string, object?> { [ImportColumns.ErrorColumn] = message, ["Baris Asal"] = ImportReader.Where(batch.Sheets, number) };
+                for (var i = 0; i < header.Count; i++)
                 {
                     if (header[i] is { } name && !row.ContainsKey(name))
                     {
@@ -211,6 +267,17 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
         }
 
         Batch = batch;
+        if (batch.Status == ImportStatus.ChoosingSheets && batch.StoredName is not null)
+        {
+            Sheets = ImportReader.Survey(Path.Combine(worker.Folder, batch.StoredName), batch.Format);
+            if (Chosen.Count == 0)
+            {
+                // Offered: every sheet laid out as the first one with a table.
+                var layout = Sheets.FirstOrDefault(s => s.Importable)?.Layout;
+                Chosen = [.. Sheets.Where(s => s.Importable && s.Layout == layout).Select(s => s.Name!)];
+            }
+        }
+
         if (batch.Status != ImportStatus.Ready)
         {
             return true;
@@ -232,6 +299,7 @@ public class BatchModel(RegistryDbContext db, ImportWorker worker, Audit audit, 
                     db.IndustrialUnits.Where(u => u.Id == r.SimilarUnitId).Select(u => u.BusinessName).FirstOrDefault(),
                     r.SimilarRow))
             .Take(ListLimit).ToListAsync(cancellationToken);
+        Quality = await matching.QualityAsync(id, cancellationToken);
         SameFileCommitted = await db.ImportBatches.AsNoTracking()
             .Where(b => b.Sha256 == batch.Sha256 && b.Id != id && b.Status == ImportStatus.Committed)
             .OrderByDescending(b => b.CommittedAt).FirstOrDefaultAsync(cancellationToken);
