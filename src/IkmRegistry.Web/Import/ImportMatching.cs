@@ -189,7 +189,7 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
                            COALESCE(r.nib, u.nib) IS NULL AS no_nib,
                            COALESCE(r.kbli_code, u.kbli_code) IS NOT NULL AND COALESCE(r.kbli_edition, u.kbli_edition) = 2020
                                AND kbli_category(COALESCE(r.kbli_code, u.kbli_code)) IS DISTINCT FROM COALESCE(r.category_id, u.category_id) AS mismatch,
-                           COALESCE(r.phone, u.phone) NOT LIKE '+62%' AS bad_phone
+                           COALESCE(COALESCE(r.phone, u.phone) NOT LIKE '+62%', false) AS bad_phone
                       FROM import_row r LEFT JOIN industrial_unit u ON u.id = r.unit_id
                      WHERE r.batch_id = {0} AND r.kind <> 'Error') AS q
             """, batchId).SingleAsync(ct);
