@@ -25,7 +25,9 @@ public static class Identity
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
+            .AddUserStore<RegistryUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<TwoFactorSignIn.ClaimsFactory>()
             .AddPasswordValidator<RegistryPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();

@@ -104,13 +104,13 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         return email;
     }
 
-    /// <summary>The code an authenticator app set up for this account shows now.</summary>
+    /// <summary>A code an authenticator app set up for this account shows now or soon, never one handed out before (<see cref="Totp.NextCode"/>).</summary>
     public static async Task<string> AuthenticatorCodeAsync(WebApplicationFactory<Program> app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
-        return Totp.Code(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
+        return Totp.NextCode(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
     }
 
     public const string TestPassword = "kata-sandi-uji-yang-panjang";
