@@ -45,6 +45,7 @@ public static class Identity
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<Reauthentication>();
 
         // Keys in PostgreSQL, so sign-ins survive restarts and several instances share them.
         builder.Services.AddDataProtection().SetApplicationName("IkmRegistry").PersistKeysToDbContext<RegistryDbContext>();

@@ -175,8 +175,8 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
         {
             await browser.SignInAsync(admin);
             var page = await browser.GetAsync("/Account/TwoFactor");
-            Assert.Empty(page.QuerySelectorAll("form[action*='handler=Disable']"));
-            page = await browser.PostAsync("/Account/TwoFactor?handler=Disable", new Dictionary<string, string>(), await browser.AntiforgeryTokenAsync("/Account/TwoFactor"));
+            Assert.Empty(page.QuerySelectorAll("[formaction*='handler=Disable']"));
+            page = await browser.PostAsync("/Account/TwoFactor?handler=Disable", new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword }, await browser.AntiforgeryTokenAsync("/Account/TwoFactor"));
             Assert.Contains("tidak dapat dimatikan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.True((await UserAsync(admin)).TwoFactorEnabled);
         }
@@ -187,7 +187,8 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
             await browser.SignInAsync(staff);
             var (_, old) = await SetUpAsync(browser);
             var page = await browser.GetAsync("/Account/TwoFactor");
-            page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!);
+            var form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!;
+            page = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword });
             var fresh = RecoveryCodesOn(page);
             Assert.Equal(10, fresh.Count);
             Assert.Empty(fresh.Intersect(old));
@@ -198,7 +199,8 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
                 Assert.False((await users.RedeemTwoFactorRecoveryCodeAsync(user, old[0])).Succeeded);
             }
 
-            page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Disable']")!);
+            form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!;
+            page = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword }, form.QuerySelector<IHtmlElement>("[formaction*='handler=Disable']"));
             Assert.False((await UserAsync(staff)).TwoFactorEnabled);
             Assert.Contains("sudah dimatikan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
