@@ -18,6 +18,7 @@ if (ProductionGuard.Refusal(builder.Environment, builder.Configuration, args) is
 builder.AddRegistryLogging();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
+builder.AddRegistryTwoFactor();
 builder.AddRegistrySessions();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();

@@ -4,21 +4,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Pages.Account.TwoFactor;
 
 /// <summary>
 /// A user's two-factor sign-in: whether it is on, how many recovery codes are left, new recovery codes, and turning
-/// it off (not for admins, who must keep it). Both changes need the password or a fresh code (<see cref="Reauthentication"/>).
+/// it off (not for roles that must keep it). Both changes need the password or a fresh code (<see cref="Reauthentication"/>).
 /// </summary>
-public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Reauthentication reauthentication, IStringLocalizer<SharedResource> l, ILogger<IndexModel> logger) : PageModel
+public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Reauthentication reauthentication, IStringLocalizer<SharedResource> l, IOptions<TwoFactorSignIn.Options> twoFactor, ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty]
     public Reauthentication.Input Confirm { get; set; } = new();
 
     public bool Enabled { get; private set; }
 
-    public bool IsAdmin { get; private set; }
+    /// <summary>The account's role must have two-factor sign-in: it cannot be turned off.</summary>
+    public bool Required { get; private set; }
 
     public int RecoveryCodesLeft { get; private set; }
 
@@ -65,10 +67,10 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
             return Challenge();
         }
 
-        if (await users.IsInRoleAsync(user, Roles.Admin))
+        if (await TwoFactorSignIn.IsRequiredAsync(users, user, twoFactor.Value))
         {
-            logger.LogWarning("Admin {UserId} tried to turn off two-factor sign-in; refused", user.Id);
-            ModelState.AddModelError("", l["Akun admin wajib memakai verifikasi dua langkah; tidak dapat dimatikan."]);
+            logger.LogWarning("User {UserId}, whose role must have it, tried to turn off two-factor sign-in; refused", user.Id);
+            ModelState.AddModelError("", l["Peran akun Anda wajib memakai verifikasi dua langkah; tidak dapat dimatikan."]);
             await LoadAsync(user);
             return Page();
         }
@@ -102,7 +104,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
     private async Task LoadAsync(AppUser user)
     {
         Enabled = user.TwoFactorEnabled;
-        IsAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+        Required = await TwoFactorSignIn.IsRequiredAsync(users, user, twoFactor.Value);
         RecoveryCodesLeft = Enabled ? await users.CountRecoveryCodesAsync(user) : 0;
     }
 }
