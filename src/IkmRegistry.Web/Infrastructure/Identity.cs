@@ -1,6 +1,5 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Infrastructure;
@@ -47,8 +46,7 @@ public static class Identity
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<Reauthentication>();
 
-        // Keys in PostgreSQL, so sign-ins survive restarts and several instances share them.
-        builder.Services.AddDataProtection().SetApplicationName("IkmRegistry").PersistKeysToDbContext<RegistryDbContext>();
+        builder.AddRegistryDataProtection();
         return builder;
     }
 }
