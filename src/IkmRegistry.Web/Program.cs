@@ -16,6 +16,7 @@ if (ProductionGuard.Refusal(builder.Environment, builder.Configuration, args) is
 }
 
 builder.AddRegistryLogging();
+builder.AddRegistryReverseProxy();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
 builder.AddRegistryTwoFactor();
@@ -39,6 +40,7 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
     return exitCode;
 }
 
+app.UseRegistryReverseProxy();
 app.UseRegistrySecurityHeaders();
 app.UseRegistryRequestLogging();
 app.UseRegistryErrorPages();

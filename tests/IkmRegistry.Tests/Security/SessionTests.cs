@@ -101,7 +101,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     public async Task Outside_Development_and_Testing_every_cookie_is_Secure_including_the_language_choice()
     {
         var email = await App.CreateUserAsync(Roles.Official);
-        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("AllowedHosts", "ikm.palangkaraya.go.id"));
         using var client = Client(production, "https://ikm.palangkaraya.go.id");
 
         var (setCookies, _) = await SignInAsync(client, email);
