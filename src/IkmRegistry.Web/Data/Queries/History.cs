@@ -37,6 +37,7 @@ public static class History
         ["KbliExceptions"] = "Pengecualian KBLI", ["OwnerSex"] = "Jenis kelamin pemilik", ["ResponsiblePersonName"] = "Penanggung jawab",
         ["ResponsiblePersonRole"] = "Jabatan penanggung jawab", ["AnnualSales"] = "Hasil penjualan tahunan (Rp)",
         ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
+        ["SubjectAccessReport"] = "Laporan akses subjek data",
     };
 
     public static string Label(string field) => _labels.GetValueOrDefault(field, field);
