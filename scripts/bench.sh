@@ -270,7 +270,7 @@ for size in "${sizes[@]}"; do
   fi
 
   log "[$size] Uji beban dan ketahanan (soak)"
-  SOAK_SENTRA="$sentra_paths" SOAK_UNITS="$unit_paths" "$ROOT/scripts/bench/soak.sh" "$size" "$base" "$app_pid" "$work/raw" "$cookie" || soak_failed=1
+  SOAK_SENTRA="$sentra_paths" SOAK_UNITS="$unit_paths" SOAK_LOG_DIR="$work/run/logs" "$ROOT/scripts/bench/soak.sh" "$size" "$base" "$app_pid" "$work/raw" "$cookie" || soak_failed=1
   stop_app
   write_report
   log "[$size] selesai; laporan: docs/benchmarks.md"

@@ -76,6 +76,12 @@ free_port() {
   echo "$port"
 }
 
+ensure_nginx() {
+  if ! command -v nginx >/dev/null; then
+    apt_install nginx-light
+  fi
+}
+
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium

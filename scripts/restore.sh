@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Restores a backup made by scripts/backup.sh into the database of ConnectionStrings__Registry (else the one
 # scripts/run.sh uses). The database is created when missing; one that already holds tables is refused unless
-# --force is given, which replaces what it holds. Stop the app first.
+# --force is given, which replaces what it holds. Stop the app first. An encrypted backup (.gpg) needs
+# IKM_BACKUP_SECRET_KEY=/path/to/secret-key.asc (the secret key matching backup.sh's IKM_BACKUP_PUBLIC_KEY).
 #   scripts/restore.sh FILE [--force]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -14,6 +15,18 @@ for arg in "$@"; do
   esac
 done
 [ -n "$file" ] && [ -f "$file" ] || { log "Pemakaian: scripts/restore.sh FILE [--force] (berkas tidak ditemukan: ${file:-tidak ada})"; exit 2; }
+
+umask 077
+backup="$file"
+if [[ "$file" == *.gpg ]]; then
+  secret="${IKM_BACKUP_SECRET_KEY:-}"
+  [ -n "$secret" ] && [ -f "$secret" ] || { log "Cadangan terenkripsi: isi IKM_BACKUP_SECRET_KEY dengan berkas kunci rahasianya"; exit 2; }
+  work=$(mktemp -d)
+  trap 'gpgconf --homedir "$work" --kill gpg-agent 2>/dev/null; rm -rf "$work"' EXIT
+  gpg --homedir "$work" --batch --quiet --no-tty --import "$secret"
+  gpg --homedir "$work" --batch --quiet --no-tty --pinentry-mode loopback --passphrase "${IKM_BACKUP_SECRET_PASSPHRASE:-}" --output "$work/backup.dump" --decrypt "$file"
+  file="$work/backup.dump"
+fi
 
 pg_env_from_connection
 bin=$(pg_bin)
@@ -34,4 +47,4 @@ if [ -n "$force" ]; then
 else
   "$bin/pg_restore" --no-owner --no-privileges --exit-on-error --single-transaction -d "$target" "$file"
 fi
-log "Cadangan $file dipulihkan ke $target"
+log "Cadangan $backup dipulihkan ke $target"

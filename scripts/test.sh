@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up everything and runs every test project. Ends with one line "N passed, N failed".
+# Sets up everything and runs every test project, then scripts/test-proxy.sh (the app behind nginx). Ends with one
+# line "N passed, N failed" counting both.
 #   PostgreSQL: IKM_TEST_CONNECTION when set, else a throwaway cluster started here (Testcontainers is used
 #   by the tests themselves only where a Docker engine answers and neither of these is there).
 set -euo pipefail
@@ -55,7 +56,17 @@ rm -f "$out"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$projects" -lt 2 ] && [ "$failed" -eq 0 ]; then failed=1; log "Tidak semua proyek tes melapor"; fi
 
+log "Menjalankan tes topologi produksi (nginx di depan aplikasi)"
+set +e
+proxy_out=$("$ROOT/scripts/test-proxy.sh")
+proxy_status=$?
+set -e
+read -r proxy_passed proxy_failed < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { printf "%d %d\n", p, f }' <<<"$proxy_out")
+if [ "$proxy_status" -ne 0 ] && [ "$proxy_failed" -eq 0 ]; then proxy_failed=1; fi
+passed=$((passed + proxy_passed))
+failed=$((failed + proxy_failed))
+
 # Stop what was started before the summary, so that the summary is the last line.
 cleanup
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ] && [ "$proxy_status" -eq 0 ]

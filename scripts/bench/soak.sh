@@ -6,7 +6,8 @@
 #   env: SOAK_DURATION (s, default 60), SOAK_CONNECTIONS (default 64), SOAK_SAMPLE (s, default 5),
 #        SOAK_WARMUP (s of the same mix before the measured run, default 60: JIT, pools and caches fill there, and
 #        the server GC reaches its first full collection, which a 20 s warm-up left inside the measured minute),
-#        SOAK_SENTRA and SOAK_UNITS (paths of sentra and unit pages to take in turn)
+#        SOAK_SENTRA and SOAK_UNITS (paths of sentra and unit pages to take in turn),
+#        SOAK_LOG_DIR (the app's log folder: the bytes written there during the measured run, per 1,000 requests)
 # Writes OUT_DIR/soak-SIZE.txt (wrk outputs), OUT_DIR/soak-memory-SIZE.tsv (samples) and a line of OUT_DIR/soak.tsv.
 # Exits 1 when a request failed (any answer outside 2xx, or a socket error) or memory kept growing.
 set -euo pipefail
@@ -39,10 +40,19 @@ if [ "$warmup" -gt 0 ]; then
 fi
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
+# Bytes of every file in the app's log folder (the file sink rolls on size, so a sum over files, not one file).
+log_bytes() {
+  if [ -n "${SOAK_LOG_DIR:-}" ] && [ -d "$SOAK_LOG_DIR" ]; then
+    find "$SOAK_LOG_DIR" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }'
+  else
+    echo ""
+  fi
+}
 memory="$out/soak-memory-$size.tsv"
 printf 't_s\trss_kb\n' >"$memory"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
+logs_before=$(log_bytes)
 run_mix "$duration" soak
 start=$(date +%s)
 while kill -0 "$public_pid" 2>/dev/null || kill -0 "$staff_pid" 2>/dev/null; do
@@ -53,6 +63,7 @@ wait "$public_pid" || true
 wait "$staff_pid" || true
 printf '%s\t%s\n' "$(( $(date +%s) - start ))" "$(rss_kb)" >>"$memory"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+logs_after=$(log_bytes)
 {
   printf '### size=%s soak public connections=%s paths=%s\n%s\n\n' "$size" "$half" "$public_paths" "$(cat "$out/soak-public.tmp")"
   printf '### size=%s soak staff connections=%s paths=%s\n%s\n\n' "$size" "$(( connections - half ))" "$staff_paths" "$(cat "$out/soak-staff.tmp")"
@@ -77,12 +88,20 @@ read -r rss_first rss_last rss_max slope verdict < <(awk -F '\t' -v skip="$(( du
     printf "%.0f %.0f %.0f %.1f %s\n", first, last, max, slope, (slope > limit ? "growing" : "stable")
   }' "$memory")
 
-[ -f "$out/soak.tsv" ] || printf 'size\tduration_s\tconnections\tpublic_requests\tpublic_rps\tpublic_p99_ms\tstaff_requests\tstaff_rps\tstaff_p99_ms\terrors\trss_first_mb\trss_last_mb\trss_max_mb\trss_slope_mb_per_min\tverdict\tload_before\tload_after\n' >"$out/soak.tsv"
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$duration" "$connections" \
+# Log bytes written during the measured run per 1,000 requests (empty without SOAK_LOG_DIR). The total kept is
+# capped (appsettings.json: 40 files of 50 MB): what this figure says is how fast that cap is reached.
+requests=$(( $(field "$out/soak-public.tmp" requests) + $(field "$out/soak-staff.tmp" requests) ))
+log_per_1000=""
+if [ -n "$logs_before" ] && [ -n "$logs_after" ] && [ "$requests" -gt 0 ]; then
+  log_per_1000=$(( (logs_after - logs_before) * 1000 / requests ))
+fi
+
+[ -f "$out/soak.tsv" ] || printf 'size\tduration_s\tconnections\tpublic_requests\tpublic_rps\tpublic_p99_ms\tstaff_requests\tstaff_rps\tstaff_p99_ms\terrors\trss_first_mb\trss_last_mb\trss_max_mb\trss_slope_mb_per_min\tverdict\tload_before\tload_after\tlog_bytes_per_1000_requests\n' >"$out/soak.tsv"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$duration" "$connections" \
   "$(field "$out/soak-public.tmp" requests)" "$(field "$out/soak-public.tmp" rps)" "$(field "$out/soak-public.tmp" p99_ms)" \
   "$(field "$out/soak-staff.tmp" requests)" "$(field "$out/soak-staff.tmp" rps)" "$(field "$out/soak-staff.tmp" p99_ms)" \
-  "$errors" "$rss_first" "$rss_last" "$rss_max" "$slope" "$verdict" "$load_before" "$load_after" >>"$out/soak.tsv"
+  "$errors" "$rss_first" "$rss_last" "$rss_max" "$slope" "$verdict" "$load_before" "$load_after" "$log_per_1000" >>"$out/soak.tsv"
 rm -f "$out/soak-public.tmp" "$out/soak-staff.tmp"
 
-echo "soak $size: $errors galat; memori ${rss_first} -> ${rss_last} MB (maks ${rss_max}), kemiringan ${slope} MB/menit: $verdict"
+echo "soak $size: $errors galat; memori ${rss_first} -> ${rss_last} MB (maks ${rss_max}), kemiringan ${slope} MB/menit: $verdict; log ${log_per_1000:-?} byte per 1.000 permintaan"
 [ "$errors" = 0 ] && [ "$verdict" = stable ]

@@ -16,8 +16,10 @@ if (ProductionGuard.Refusal(builder.Environment, builder.Configuration, args) is
 }
 
 builder.AddRegistryLogging();
+builder.AddRegistryReverseProxy();
 builder.AddRegistryDatabase();
 builder.AddRegistryIdentity();
+builder.AddRegistryTwoFactor();
 builder.AddRegistrySessions();
 builder.AddRegistryLocalization();
 builder.AddRegistryValidation();
@@ -38,6 +40,7 @@ if (await CommandLine.Parse(args).RunAsync(app) is { } exitCode)
     return exitCode;
 }
 
+app.UseRegistryReverseProxy();
 app.UseRegistrySecurityHeaders();
 app.UseRegistryRequestLogging();
 app.UseRegistryErrorPages();

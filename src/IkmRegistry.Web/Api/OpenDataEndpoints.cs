@@ -166,7 +166,7 @@ public static class OpenDataEndpoints
         return sentra.ConvertAll(s => new SentraRecord(
             s.Slug,
             s.Name,
-            links.GetUriByPage(http, "/Directory/Sentra", handler: null, values: new { slug = s.Slug }),
+            links.PublicPageUri(http, "/Directory/Sentra", new { slug = s.Slug }),
             s.KelurahanCode,
             s.KelurahanName,
             s.KecamatanCode,

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Directory;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,13 +19,13 @@ public static class Sitemap
 
             var pages = new List<string?>
             {
-                links.GetUriByPage(http, "/Index"),
-                links.GetUriByPage(http, "/Directory/Index"),
-                links.GetUriByPage(http, "/Directory/Overview"),
-                links.GetUriByPage(http, "/Directory/OpenData"),
+                links.PublicPageUri(http, "/Index"),
+                links.PublicPageUri(http, "/Directory/Index"),
+                links.PublicPageUri(http, "/Directory/Overview"),
+                links.PublicPageUri(http, "/Directory/OpenData"),
             };
-            pages.AddRange(sentra.Select(slug => links.GetUriByPage(http, "/Directory/Sentra", handler: null, values: new { slug })));
-            pages.AddRange(kelurahan.Select(k => links.GetUriByPage(http, "/Directory/Kelurahan", handler: null, values: new { slug = k.Slug })));
+            pages.AddRange(sentra.Select(slug => links.PublicPageUri(http, "/Directory/Sentra", new { slug })));
+            pages.AddRange(kelurahan.Select(k => links.PublicPageUri(http, "/Directory/Kelurahan", new { slug = k.Slug })));
 
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(_ns + "urlset", pages.OfType<string>().Select(url => new XElement(_ns + "url", new XElement(_ns + "loc", url)))));

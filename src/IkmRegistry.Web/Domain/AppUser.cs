@@ -10,6 +10,9 @@ public class AppUser : IdentityUser, ICreatedAt
     public bool IsActive { get; set; } = true;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The time step (Unix time / 30 s) of the last authenticator code accepted: a code is never accepted twice.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 public static class Roles

@@ -167,7 +167,7 @@ public static class UnitFields
 {
     public static readonly UnitField Id = new()
     {
-        Name = nameof(IndustrialUnit.Id), Label = "ID Unit", Header = H.Id, Aliases = ["ID", "Id Registri", "No Registri"],
+        Name = nameof(IndustrialUnit.Id), Label = "ID unit", Header = H.Id, Aliases = ["ID", "Id Registri", "No Registri"],
         Kind = FieldCell.Number, Sheet = u => u.Id,
     };
 

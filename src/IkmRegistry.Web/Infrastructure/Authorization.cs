@@ -47,8 +47,8 @@ public static class Authorization
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Registry", model => model.Filters.Add(new EditRequiresStaffFilter()));
             options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new PostNeedsAHandlerFilter()));
-            // Admins must have two-factor sign-in (ASVS 4.3.1): until it is set up, every page sends them there.
-            options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new TwoFactorSignIn.AdminsNeedTwoFactorFilter()));
+            // Admins and staff must have two-factor sign-in (ASVS 4.3.1): until it is set up, every page sends them there.
+            options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new TwoFactorSignIn.RequiredTwoFactorFilter()));
         }).AddMvcOptions(options =>
         {
             // FluentValidation owns the rules and their Indonesian messages; MVC only reports values it cannot bind.

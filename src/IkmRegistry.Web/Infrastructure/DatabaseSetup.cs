@@ -1,5 +1,6 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -56,6 +57,13 @@ public static class DatabaseSetup
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        var secrets = new AccountSecrets(scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>());
+        if (await secrets.ProtectClearValuesAsync(db, cancellationToken) is > 0 and var converted)
+        {
+            scope.ServiceProvider.GetRequiredService<ILogger<AccountSecrets>>()
+                .LogWarning("Encrypted the authenticator keys or hashed the recovery codes of {Count} accounts written in clear by an earlier version", converted);
         }
     }
 

@@ -1,6 +1,5 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Infrastructure;
@@ -25,7 +24,9 @@ public static class Identity
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
+            .AddUserStore<RegistryUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<TwoFactorSignIn.ClaimsFactory>()
             .AddPasswordValidator<RegistryPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
@@ -43,9 +44,9 @@ public static class Identity
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<Reauthentication>();
 
-        // Keys in PostgreSQL, so sign-ins survive restarts and several instances share them.
-        builder.Services.AddDataProtection().SetApplicationName("IkmRegistry").PersistKeysToDbContext<RegistryDbContext>();
+        builder.AddRegistryDataProtection();
         return builder;
     }
 }

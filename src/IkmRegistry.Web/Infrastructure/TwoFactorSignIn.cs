@@ -9,11 +9,37 @@ using Microsoft.Extensions.Options;
 namespace IkmRegistry.Web.Infrastructure;
 
 /// <summary>
-/// Two-factor sign-in with an authenticator app (TOTP, Identity's authenticator token provider). Admins must have
-/// it (ASVS 4.3.1): until they set it up, every page sends them to the set-up page.
+/// Two-factor sign-in with an authenticator app (TOTP, codes checked by <see cref="ReplayProtectedAuthenticatorTokenProvider"/>).
+/// Admins must have it (ASVS 4.3.1), and so must Staff, who read NIK, phone numbers and addresses in bulk, unless
+/// <c>TwoFactor:RequiredForStaff</c> is false: until they set it up, every page sends them to the set-up page.
 /// </summary>
 public static class TwoFactorSignIn
 {
+    /// <summary>The <c>TwoFactor</c> section of the settings.</summary>
+    public sealed class Options
+    {
+        public const string Section = "TwoFactor";
+
+        /// <summary>Staff must set up two-factor sign-in like admins (on unless the settings turn it off).</summary>
+        public bool RequiredForStaff { get; set; } = true;
+    }
+
+    public static WebApplicationBuilder AddRegistryTwoFactor(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<Options>(builder.Configuration.GetSection(Options.Section));
+        return builder;
+    }
+
+    /// <summary>Whether accounts in these roles must have two-factor sign-in.</summary>
+    public static bool IsRequired(Func<string, bool> isInRole, Options options) =>
+        isInRole(Roles.Admin) || (options.RequiredForStaff && isInRole(Roles.Staff));
+
+    public static async Task<bool> IsRequiredAsync(UserManager<AppUser> users, AppUser user, Options options)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return IsRequired(roles.Contains, options);
+    }
+
     public const string SetupPage = "/Account/TwoFactor/Setup";
 
     public const string Issuer = "IKM Palangka Raya";
@@ -26,7 +52,7 @@ public static class TwoFactorSignIn
     /// </summary>
     public const string EnabledClaim = "ikm:two_factor";
 
-    /// <summary>What an admin without two-factor sign-in may still open: the set-up page and the way out.</summary>
+    /// <summary>What an account that must have two-factor sign-in but has not set it up may still open: the set-up page and the way out.</summary>
     private static readonly HashSet<string> _openWithoutTwoFactor =
         [SetupPage, "/Account/Logout", "/Account/Login", "/Account/LoginTwoFactor", "/Account/AccessDenied", "/Error", "/Language"];
 
@@ -54,14 +80,15 @@ public static class TwoFactorSignIn
     }
 
     /// <summary>Registered for every page in <see cref="Authorization.AddRegistryPages"/>.</summary>
-    public sealed class AdminsNeedTwoFactorFilter : IAsyncPageFilter
+    public sealed class RequiredTwoFactorFilter : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
             var principal = context.HttpContext.User;
-            if (principal.IsInRole(Roles.Admin) && !principal.HasClaim(EnabledClaim, "true")
+            var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<Options>>().Value;
+            if (principal.Identity?.IsAuthenticated == true && !principal.HasClaim(EnabledClaim, "true") && IsRequired(principal.IsInRole, options)
                 && !_openWithoutTwoFactor.Contains(context.ActionDescriptor.ViewEnginePath))
             {
                 context.Result = new RedirectToPageResult(SetupPage);

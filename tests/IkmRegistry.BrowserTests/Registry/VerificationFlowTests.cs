@@ -12,12 +12,8 @@ public class VerificationFlowTests(BrowserApp app) : BrowserTest(app)
     public async Task Staff_save_a_koperasi_without_NIK_find_it_in_the_queue_complete_it_and_mark_it_verified()
     {
         var email = await App.CreateUserAsync(Roles.Staff);
-        var page = await App.NewPageAsync(1280, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        // Staff have two-factor sign-in: SignInAsync answers the second step too.
+        var page = await App.SignInAsync(email, 1280, 900);
 
         // A koperasi's unit, without NIK and without its responsible person: saved, not refused.
         await page.GotoAsync("/Registry/Units");

@@ -101,7 +101,7 @@ public class UsersTests(RegistryApp app) : RegistryTest(app)
         var id = (await users.FindByEmailAsync(email))!.Id;
 
         var page = await admin.GetAsync($"/Admin/Users/Edit/{id}");
-        await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Password']")!, new Dictionary<string, string> { ["password"] = "danau tundai yang tenang" });
+        await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Password']")!, new Dictionary<string, string> { ["password"] = "danau tundai yang tenang", ["Confirm.Proof"] = RegistryApp.TestPassword });
         using (var user = new Browser(App))
         {
             await user.SignInAsync(email, "danau tundai yang tenang");

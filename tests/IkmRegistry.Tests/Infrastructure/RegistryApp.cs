@@ -43,7 +43,9 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["ef_migrations_history"],
+            // The key ring outlives a reset as it outlives a restart: hosts made from this app (WithWebHostBuilder)
+            // must read what the app encrypted before (cookies, authenticator keys) with the keys it cached.
+            TablesToIgnore = ["ef_migrations_history", "data_protection_key"],
         });
     }
 
@@ -78,9 +80,9 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Creates an active account in a role (Admin, Staff or Official); returns its email. Admins get two-factor
-    /// sign-in already set up (the app requires it; <see cref="Browser.SignInAsync"/> answers the second step)
-    /// unless <paramref name="twoFactor"/> says otherwise.
+    /// Creates an active account in a role (Admin, Staff or Official); returns its email. Admins and staff get
+    /// two-factor sign-in already set up (the app requires it; <see cref="Browser.SignInAsync"/> answers the second
+    /// step) unless <paramref name="twoFactor"/> says otherwise.
     /// </summary>
     public async Task<string> CreateUserAsync(string role, string? email = null, string password = TestPassword, bool? twoFactor = null)
     {
@@ -95,7 +97,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await users.AddToRoleAsync(user, role);
-        if (twoFactor ?? role == Roles.Admin)
+        if (twoFactor ?? role is Roles.Admin or Roles.Staff)
         {
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
@@ -104,13 +106,13 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         return email;
     }
 
-    /// <summary>The code an authenticator app set up for this account shows now.</summary>
+    /// <summary>A code an authenticator app set up for this account shows now or soon, never one handed out before (<see cref="Totp.NextCode"/>).</summary>
     public static async Task<string> AuthenticatorCodeAsync(WebApplicationFactory<Program> app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
-        return Totp.Code(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
+        return Totp.NextCode(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
     }
 
     public const string TestPassword = "kata-sandi-uji-yang-panjang";

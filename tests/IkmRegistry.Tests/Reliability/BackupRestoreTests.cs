@@ -76,4 +76,53 @@ public class BackupRestoreTests(RegistryApp app) : RegistryTest(app)
             }
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Backups_are_readable_by_their_owner_only_and_encrypted_to_a_key_kept_outside_their_folder()
+    {
+        await Seed.SentraAsync(App, "Sentra Uji Cadangan Terenkripsi", members: 1);
+        var root = Directory.CreateTempSubdirectory("ikm-backup-").FullName;
+        var folder = Path.Combine(root, "cadangan");
+        var restoredConnection = await TestDatabase.CreateAsync(Restored + "_gpg");
+        try
+        {
+            var plain = (await ThrowawayCluster.BashAsync($"scripts/backup.sh '{folder}'", Environment(App.ConnectionString))).Trim();
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(plain));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+
+            // A throwaway OpenPGP key pair: the public half beside the backups' folder, the secret half elsewhere.
+            var keys = Path.Combine(root, "kunci");
+            await ThrowawayCluster.BashAsync(
+                $"set -e; mkdir -m 700 '{keys}'; trap \"gpgconf --homedir '{keys}' --kill gpg-agent\" EXIT"
+                + $"; gpg --homedir '{keys}' --batch --passphrase '' --quick-gen-key 'IKM Cadangan <cadangan@dpkukmp.test>' future-default default never 2>/dev/null"
+                + $"; gpg --homedir '{keys}' --batch --armor --export > '{root}/publik.asc'"
+                + $"; gpg --homedir '{keys}' --batch --armor --pinentry-mode loopback --passphrase '' --export-secret-keys > '{root}/rahasia.asc'");
+
+            var encrypt = new Dictionary<string, string>(Environment(App.ConnectionString)) { ["IKM_BACKUP_PUBLIC_KEY"] = Path.Combine(root, "publik.asc") };
+            var encrypted = (await ThrowawayCluster.BashAsync($"scripts/backup.sh '{folder}'", encrypt)).Trim();
+            Assert.EndsWith(".dump.gpg", encrypted, StringComparison.Ordinal);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(encrypted));
+            // pg_dump's custom format starts with PGDMP; an encrypted file does not, and holds no name in clear.
+            var bytes = await File.ReadAllBytesAsync(encrypted);
+            Assert.NotEqual("PGDMP"u8.ToArray(), bytes[..5]);
+            Assert.DoesNotContain("Sentra Uji Cadangan Terenkripsi", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+
+            var restore = new Dictionary<string, string>(Environment(restoredConnection)) { ["IKM_BACKUP_SECRET_KEY"] = Path.Combine(root, "rahasia.asc") };
+            await ThrowawayCluster.BashAsync($"scripts/restore.sh '{encrypted}'", restore);
+            Assert.Equal(await FingerprintAsync(App.ConnectionString), await FingerprintAsync(restoredConnection));
+
+            // A key kept in the backups' folder would travel with the dumps: refused.
+            File.Copy(Path.Combine(root, "publik.asc"), Path.Combine(folder, "publik.asc"));
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ThrowawayCluster.BashAsync(
+                $"scripts/backup.sh '{folder}'",
+                new Dictionary<string, string>(Environment(App.ConnectionString)) { ["IKM_BACKUP_PUBLIC_KEY"] = Path.Combine(folder, "publik.asc") }));
+            Assert.Contains("di luar folder cadangan", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(Restored + "_gpg");
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

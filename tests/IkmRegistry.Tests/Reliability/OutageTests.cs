@@ -46,6 +46,9 @@ public class OutageTests
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Petugas" };
             Assert.True((await users.CreateAsync(user, RegistryApp.TestPassword)).Succeeded);
             await users.AddToRoleAsync(user, Roles.Staff);
+            // Staff must have two-factor sign-in; Browser.SignInAsync answers the second step.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
         }
 
         app.Browser = new Browser(app);

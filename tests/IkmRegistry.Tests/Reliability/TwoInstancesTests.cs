@@ -48,7 +48,7 @@ public class TwoInstancesTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_session_started_on_one_instance_works_on_another_sharing_the_database()
     {
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         await using var first = new Instance(App.ConnectionString);
         await using var second = new Instance(App.ConnectionString);
         first.StartServer();

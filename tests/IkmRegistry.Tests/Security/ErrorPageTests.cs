@@ -27,7 +27,7 @@ public class ErrorPageTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task In_Production_a_bad_request_gets_no_developer_details()
     {
-        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("AllowedHosts", "ikm.palangkaraya.go.id"));
         using var client = production.CreateClient(new() { BaseAddress = new Uri("https://ikm.palangkaraya.go.id") });
 
         // A form post without its antiforgery token: refused, with no detail of why.

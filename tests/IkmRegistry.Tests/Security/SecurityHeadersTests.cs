@@ -65,7 +65,7 @@ public class SecurityHeadersTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Outside_Testing_answers_over_HTTPS_carry_HSTS_with_subdomains()
     {
-        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("AllowedHosts", "ikm.palangkaraya.go.id"));
         using var client = production.CreateClient(new() { BaseAddress = new Uri("https://ikm.palangkaraya.go.id") });
 
         using var response = await client.GetAsync("/");

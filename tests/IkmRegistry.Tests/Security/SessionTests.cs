@@ -79,7 +79,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_session_cookies_are_HttpOnly_SameSite_and_Secure_over_HTTPS()
     {
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         using var client = Client(App, "https://localhost");
 
         var (setCookies, _) = await SignInAsync(client, email);
@@ -100,8 +100,8 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Outside_Development_and_Testing_every_cookie_is_Secure_including_the_language_choice()
     {
-        var email = await App.CreateUserAsync(Roles.Staff);
-        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var email = await App.CreateUserAsync(Roles.Official);
+        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("AllowedHosts", "ikm.palangkaraya.go.id"));
         using var client = Client(production, "https://ikm.palangkaraya.go.id");
 
         var (setCookies, _) = await SignInAsync(client, email);
@@ -127,7 +127,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Signing_in_issues_a_new_session_cookie_and_ignores_one_planted_before()
     {
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         using var client = Client(App);
 
         var (_, first) = await SignInAsync(client, email);
@@ -145,7 +145,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         using var client = Client(factory);
         var (_, session) = await SignInAsync(client, email);
         Assert.True(await IsSignedInAsync(client, session));
@@ -173,7 +173,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         using var client = Client(factory);
         var (_, session) = await SignInAsync(client, email);
 
@@ -191,7 +191,7 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         using var client = Client(factory);
         var (_, session) = await SignInAsync(client, email);
 

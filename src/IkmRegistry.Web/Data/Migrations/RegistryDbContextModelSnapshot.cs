@@ -64,6 +64,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");

@@ -31,20 +31,23 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
     {
         var setup = await browser.GetAsync("/Account/TwoFactor/Setup");
         var key = KeyOn(setup);
-        var done = await browser.SubmitAsync(setup.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
+        var done = await browser.SubmitAsync(setup.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.Code"] = Totp.NextCode(key) });
         return (key, RecoveryCodesOn(done));
     }
 
-    [Fact]
-    public async Task An_admin_without_two_factor_is_held_on_the_setup_page_until_it_is_done()
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Staff)]
+    public async Task An_admin_or_staff_member_without_two_factor_is_held_on_the_setup_page_until_it_is_done(string role)
     {
-        var email = await App.CreateUserAsync(Roles.Admin, twoFactor: false);
+        var email = await App.CreateUserAsync(role, twoFactor: false);
+        var ownPage = role == Roles.Admin ? "/Admin/Users" : "/Registry/Units/Create";
         using var browser = new Browser(App);
 
         var page = await browser.SignInAsync(email);
         Assert.True("/Account/TwoFactor/Setup" == browser.LastUrl!.AbsolutePath, page.Body!.TextContent);
         Assert.Contains("wajib", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        foreach (var url in new[] { "/Admin/Users", "/Registry/Units", "/Dashboard", "/Account/ChangePassword", "/" })
+        foreach (var url in new[] { ownPage, "/Registry/Units", "/Dashboard", "/Account/ChangePassword", "/" })
         {
             await browser.GetAsync(url);
             Assert.Equal("/Account/TwoFactor/Setup", browser.LastUrl!.AbsolutePath);
@@ -54,7 +57,7 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
         {
             await noRedirects.SignInAsync(email);
             var token = await noRedirects.AntiforgeryTokenAsync("/Account/TwoFactor/Setup");
-            await noRedirects.PostAsync("/Admin/Kelurahan/Edit/1", new Dictionary<string, string> { ["Input.Name"] = "Diubah" }, token);
+            await noRedirects.PostAsync(role == Roles.Admin ? "/Admin/Kelurahan/Edit/1" : "/Registry/Units/Create", new Dictionary<string, string> { ["Input.Name"] = "Diubah" }, token);
             Assert.Equal(HttpStatusCode.Redirect, noRedirects.LastStatus);
             Assert.Equal("/Account/TwoFactor/Setup", noRedirects.LastLocation!.OriginalString);
         }
@@ -66,17 +69,17 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
         page = await browser.GetAsync("/Account/TwoFactor/Setup");
         var key = KeyOn(page);
         Assert.Matches("^[A-Z2-7]{16,}$", key);
-        var wrong = Totp.Code(key) == "000000" ? "111111" : "000000";
+        var wrong = Totp.WrongCode(key);
         page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.Code"] = wrong });
         Assert.Contains("Kode tidak cocok", page.QuerySelector("#code-error")!.TextContent, StringComparison.Ordinal);
         Assert.False((await UserAsync(email)).TwoFactorEnabled);
 
-        page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
+        page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.Code"] = Totp.NextCode(key) });
         Assert.Equal(10, RecoveryCodesOn(page).Count);
         Assert.True((await UserAsync(email)).TwoFactorEnabled);
-        await browser.GetAsync("/Admin/Users");
+        await browser.GetAsync(ownPage);
         Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
-        Assert.Equal("/Admin/Users", browser.LastUrl!.AbsolutePath);
+        Assert.Equal(ownPage, browser.LastUrl!.AbsolutePath);
 
         // The key is not shown again once two-factor sign-in is on.
         using var qrAfter = await browser.Client.GetAsync("/Account/TwoFactor/Setup?handler=Qr");
@@ -84,9 +87,9 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
-    public async Task Staff_may_turn_it_on_then_sign_in_with_a_code_or_once_with_each_recovery_code()
+    public async Task An_official_may_turn_it_on_then_sign_in_with_a_code_or_once_with_each_recovery_code()
     {
-        var email = await App.CreateUserAsync(Roles.Staff);
+        var email = await App.CreateUserAsync(Roles.Official);
         var logs = new CapturedLogs();
         await using var factory = App.WithWebHostBuilder(b => b
             .UseSetting("Serilog:MinimumLevel:Default", "Information")
@@ -111,12 +114,12 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
             Assert.Equal("/Account/Login", second.LastUrl!.AbsolutePath);
 
             step = await second.PasswordStepAsync(email);
-            var wrong = Totp.Code(key) == "000000" ? "111111" : "000000";
+            var wrong = Totp.WrongCode(key);
             step = await second.SubmitCodeAsync(step, wrong);
             Assert.Contains("Kode salah", step.QuerySelector("#code-error")!.TextContent, StringComparison.Ordinal);
             Assert.Equal(1, (await UserAsync(email)).AccessFailedCount);
 
-            var home = await second.SubmitCodeAsync(step, Totp.Code(key));
+            var home = await second.SubmitCodeAsync(step, Totp.NextCode(key));
             Assert.True("/" == second.LastUrl!.AbsolutePath, home.Body!.TextContent);
             Assert.Contains(email, home.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
         }
@@ -149,6 +152,30 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task With_the_setting_off_staff_are_not_held_and_may_turn_it_off_officials_are_never_held()
+    {
+        var official = await App.CreateUserAsync(Roles.Official);
+        using (var browser = new Browser(App))
+        {
+            await browser.SignInAsync(official);
+            await browser.GetAsync("/Registry/Units");
+            Assert.Equal("/Registry/Units", browser.LastUrl!.AbsolutePath);
+        }
+
+        await using var optional = App.WithWebHostBuilder(b => b.UseSetting("TwoFactor:RequiredForStaff", "false"));
+        var staff = await App.CreateUserAsync(Roles.Staff, twoFactor: false);
+        using (var browser = new Browser(optional))
+        {
+            await browser.SignInAsync(staff);
+            await browser.GetAsync("/Registry/Units");
+            Assert.Equal("/Registry/Units", browser.LastUrl!.AbsolutePath);
+            var (_, _) = await SetUpAsync(browser);
+            var page = await browser.GetAsync("/Account/TwoFactor");
+            Assert.NotNull(page.QuerySelector("[formaction*='handler=Disable']"));
+        }
+    }
+
+    [Fact]
     public async Task Wrong_codes_lock_the_account_like_wrong_passwords()
     {
         var email = await App.CreateUserAsync(Roles.Admin);
@@ -167,27 +194,34 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("dikunci", step.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Admins_cannot_turn_it_off_staff_can_and_new_recovery_codes_replace_the_old()
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Staff)]
+    public async Task Admins_and_staff_cannot_turn_it_off(string role)
     {
-        var admin = await App.CreateUserAsync(Roles.Admin);
+        var admin = await App.CreateUserAsync(role);
         using (var browser = new Browser(App))
         {
             await browser.SignInAsync(admin);
             var page = await browser.GetAsync("/Account/TwoFactor");
-            Assert.Empty(page.QuerySelectorAll("form[action*='handler=Disable']"));
-            page = await browser.PostAsync("/Account/TwoFactor?handler=Disable", new Dictionary<string, string>(), await browser.AntiforgeryTokenAsync("/Account/TwoFactor"));
+            Assert.Empty(page.QuerySelectorAll("[formaction*='handler=Disable']"));
+            page = await browser.PostAsync("/Account/TwoFactor?handler=Disable", new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword }, await browser.AntiforgeryTokenAsync("/Account/TwoFactor"));
             Assert.Contains("tidak dapat dimatikan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.True((await UserAsync(admin)).TwoFactorEnabled);
         }
+    }
 
-        var staff = await App.CreateUserAsync(Roles.Staff);
+    [Fact]
+    public async Task An_official_can_turn_it_off_and_new_recovery_codes_replace_the_old()
+    {
+        var staff = await App.CreateUserAsync(Roles.Official);
         using (var browser = new Browser(App))
         {
             await browser.SignInAsync(staff);
             var (_, old) = await SetUpAsync(browser);
             var page = await browser.GetAsync("/Account/TwoFactor");
-            page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!);
+            var form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!;
+            page = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword });
             var fresh = RecoveryCodesOn(page);
             Assert.Equal(10, fresh.Count);
             Assert.Empty(fresh.Intersect(old));
@@ -198,7 +232,8 @@ public class TwoFactorTests(RegistryApp app) : RegistryTest(app)
                 Assert.False((await users.RedeemTwoFactorRecoveryCodeAsync(user, old[0])).Succeeded);
             }
 
-            page = await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=Disable']")!);
+            form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=RecoveryCodes']")!;
+            page = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Confirm.Proof"] = RegistryApp.TestPassword }, form.QuerySelector<IHtmlElement>("[formaction*='handler=Disable']"));
             Assert.False((await UserAsync(staff)).TwoFactorEnabled);
             Assert.Contains("sudah dimatikan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }

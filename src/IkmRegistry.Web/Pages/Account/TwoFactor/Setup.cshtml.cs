@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace IkmRegistry.Web.Pages.Account.TwoFactor;
@@ -13,7 +14,7 @@ namespace IkmRegistry.Web.Pages.Account.TwoFactor;
 /// PNG, since the Content-Security-Policy allows images from 'self'), a code from the app to prove it works, and
 /// then ten recovery codes shown this once.
 /// </summary>
-public class SetupModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l, ILogger<SetupModel> logger) : PageModel
+public class SetupModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l, IOptions<TwoFactorSignIn.Options> twoFactor, ILogger<SetupModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,7 +26,8 @@ public class SetupModel(UserManager<AppUser> users, SignInManager<AppUser> signI
 
     public string SharedKey { get; private set; } = "";
 
-    public bool IsAdmin { get; private set; }
+    /// <summary>The account's role must have two-factor sign-in: it cannot be turned off.</summary>
+    public bool Required { get; private set; }
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
@@ -98,7 +100,7 @@ public class SetupModel(UserManager<AppUser> users, SignInManager<AppUser> signI
 
     private async Task ShowKeyAsync(AppUser user)
     {
-        IsAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+        Required = await TwoFactorSignIn.IsRequiredAsync(users, user, twoFactor.Value);
         SharedKey = TwoFactorSignIn.FormatKey(await KeyAsync(user));
     }
 

@@ -1,4 +1,5 @@
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,9 +7,16 @@ using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Admin.Users;
 
-/// <summary>Role, name and activity of an account, and a new password. An admin cannot lock themselves out.</summary>
-public class EditModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<EditModel> logger) : PageModel
+/// <summary>
+/// Role, name and activity of an account, and a new password. An admin cannot lock themselves out. Setting another
+/// account's password needs the admin's own password or a fresh code (<see cref="Reauthentication"/>); an admin's
+/// own password is changed on the change-password page, with the old one, never here.
+/// </summary>
+public class EditModel(UserManager<AppUser> users, Reauthentication reauthentication, IStringLocalizer<SharedResource> l, ILogger<EditModel> logger) : PageModel
 {
+    [BindProperty]
+    public Reauthentication.Input Confirm { get; set; } = new();
+
     public AppUser Account { get; private set; } = null!;
 
     public string? Role { get; private set; }
@@ -81,9 +89,27 @@ public class EditModel(UserManager<AppUser> users, IStringLocalizer<SharedResour
             return NotFound();
         }
 
+        if (IsSelf)
+        {
+            logger.LogWarning("Admin {AdminId} tried to reset their own password through the admin page; refused", Account.Id);
+            ModelState.AddModelError("", l["Ganti kata sandi Anda sendiri di halaman Ganti kata sandi, dengan kata sandi lama."]);
+            return Page();
+        }
+
         if (string.IsNullOrEmpty(password))
         {
             ModelState.AddModelError("password", l["Isi kata sandi baru (minimal 12 karakter)."]);
+            return Page();
+        }
+
+        if (await users.GetUserAsync(User) is not { } admin)
+        {
+            return Challenge();
+        }
+
+        if (!await reauthentication.ConfirmAsync(admin, Confirm, "reset the password of another account", ModelState, nameof(Confirm)))
+        {
+            Confirm = new Reauthentication.Input();
             return Page();
         }
 
