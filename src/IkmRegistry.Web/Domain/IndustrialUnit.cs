@@ -88,6 +88,9 @@ public class IndustrialUnit : ITimestamped
     public bool PublicConsent { get; set; }
     public DateOnly? PublicConsentOn { get; set; }
 
+    /// <summary>When the owner withdrew consent to the public directory (UU 27/2022); cleared by a new consent.</summary>
+    public DateOnly? PublicConsentWithdrawnOn { get; set; }
+
     /// <summary>When a staff member checked the unit against a document or a visit (data status Terverifikasi); cleared by an edit.</summary>
     public DateTime? VerifiedAt { get; set; }
     public string? VerifiedBy { get; set; }

@@ -18,6 +18,9 @@ public sealed class ImportOptions
 
     /// <summary>Where uploaded files wait for their batch to close; relative to the content root, outside wwwroot.</summary>
     public string Folder { get; set; } = "App_Data/imports";
+
+    /// <summary>Days an unconfirmed batch and its uploaded file are kept (they hold personal data).</summary>
+    public int RetentionDays { get; set; } = 7;
 }
 
 /// <summary>

@@ -36,6 +36,9 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             : new UnitColumn(f.Field.Header!, f.Column, f.Field.Name, Required(f.Field),
                 // The trail keeps the NIK masked as Masking.Nik does (ImportMatchingTests compares them).
                 AuditValue: f.Field.Audit is null ? null : MaskSql)),
+        new(UnitSheet.PublicConsent, "public_consent_withdrawn_on", nameof(IndustrialUnit.PublicConsentWithdrawnOn), false,
+            Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN NULL WHEN u.public_consent THEN @today ELSE u.public_consent_withdrawn_on END",
+            Keep: "u.public_consent_withdrawn_on"),
         new(UnitSheet.Status, "status", nameof(IndustrialUnit.Status), true),
         new(UnitSheet.Status, "closed_on", nameof(IndustrialUnit.ClosedOn), false,
             Overwrite: "CASE WHEN COALESCE(r.status, u.status) = 'Aktif' THEN NULL ELSE COALESCE(r.closed_on, u.closed_on) END",
@@ -227,6 +230,7 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             "public_consent" => "COALESCE(r.public_consent, false)",
             "public_consent_on" => "CASE WHEN r.public_consent THEN COALESCE(r.public_consent_on, @today) END",
             "registered_on" => "COALESCE(r.registered_on, @today)",
+            "public_consent_withdrawn_on" => "NULL::date",
             _ => "r." + c.Column,
         }).ToList();
         batch.InsertedCount = await Sql($"""

@@ -331,6 +331,8 @@ public static class ImportSetup
         builder.Services.AddScoped<ImportMatching>();
         builder.Services.AddSingleton<ImportWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ImportWorker>());
+        builder.Services.AddSingleton<ImportRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportRetention>());
         return builder;
     }
 }

@@ -800,6 +800,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("public_consent_on");
 
+                    b.Property<DateOnly?>("PublicConsentWithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_consent_withdrawn_on");
+
                     b.Property<decimal?>("RawMaterialValue")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")

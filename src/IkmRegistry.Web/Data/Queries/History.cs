@@ -27,7 +27,7 @@ public static class History
         ["Latitude"] = "Lintang", ["Longitude"] = "Bujur", ["RetiredOn"] = "Tanggal tidak aktif", ["Code"] = "Kode",
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
         ["KbliExceptions"] = "Pengecualian KBLI", ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
-        ["SubjectAccessReport"] = "Laporan akses subjek data",
+        ["SubjectAccessReport"] = "Laporan akses subjek data", ["PublicConsentWithdrawnOn"] = "Tanggal pencabutan persetujuan",
     };
 
     /// <summary>A unit field's label comes from its definition (<see cref="UnitFields"/>); other keys from the table above.</summary>

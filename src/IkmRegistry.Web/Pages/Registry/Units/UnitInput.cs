@@ -100,6 +100,8 @@ public sealed class UnitInput
         // A new consent without a date is dated today; a consent kept keeps its date unless another is typed; no consent, no date.
         var typed = Parsing.TryDate(this[UnitFields.PublicConsentOn], out var on) ? on : (DateOnly?)null;
         u.PublicConsentOn = !u.PublicConsent ? null : typed ?? (wasConsenting ? u.PublicConsentOn : Wib.Today(clock));
+        // A withdrawal is dated; the public pages drop the business at once (the output cache follows the registry's version).
+        u.PublicConsentWithdrawnOn = u.PublicConsent ? null : wasConsenting ? Wib.Today(clock) : u.PublicConsentWithdrawnOn;
     }
 
     /// <summary>A defined value of the enum, by name only: "99" is not a legal form, whatever Enum.TryParse thinks.</summary>
