@@ -41,9 +41,56 @@ public static class ImportBenchmark
                 await writer.WriteAsync(string.Join(SheetExport.CsvSeparator, row.Values.Select(SheetExport.CsvField)) + "\r\n");
             }
         }
+        else if (Path.GetFileName(path).Contains(AgencyShaped, StringComparison.OrdinalIgnoreCase))
+        {
+            await MiniExcel.SaveAsAsync(path, AgencySheet(rows), printHeader: false, sheetName: "IKM", overwriteFile: true);
+        }
         else
         {
             await MiniExcel.SaveAsAsync(path, rows, sheetName: ImportTemplate.DataSheet, overwriteFile: true);
+        }
+    }
+
+    /// <summary>A sample file whose name holds this is laid out as the agency's own sheets are (issue 13).</summary>
+    public const string AgencyShaped = "dinas";
+
+    /// <summary>A JUMLAH row after every this many units (1.000 of them in 100.000 rows).</summary>
+    public const int RowsPerTotal = 100;
+
+    /// <summary>
+    /// The sample rows as an agency keeps them: three title rows, a header over two rows (TENAGA KERJA over L and P,
+    /// typed without merging), and a JUMLAH row summing the workers after every <see cref="RowsPerTotal"/> units.
+    /// </summary>
+    private static IEnumerable<Dictionary<string, object?>> AgencySheet(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        List<string>? keys = null;
+        Dictionary<string, object?> Line(IEnumerable<object?> cells)
+        {
+            var values = cells.ToList();
+            return keys!.Select((k, i) => (k, i)).ToDictionary(c => "c" + c.i.ToString(CultureInfo.InvariantCulture), c => c.i < values.Count ? values[c.i] : null);
+        }
+
+        var (male, female, n) = (0, 0, 0);
+        foreach (var row in rows)
+        {
+            if (keys is null)
+            {
+                keys = [.. row.Keys];
+                yield return Line(["DATA INDUSTRI KECIL MENENGAH (IKM) KOTA PALANGKA RAYA"]);
+                yield return Line(["DINAS PERDAGANGAN, KOPERASI, UKM DAN PERINDUSTRIAN"]);
+                yield return Line(["KEADAAN S/D 31 DESEMBER 2025"]);
+                yield return Line(keys.Select(k => k switch { UnitSheet.WorkersMale => "TENAGA KERJA", UnitSheet.WorkersFemale => null, _ => (object?)k.ToUpperInvariant() }));
+                yield return Line(keys.Select(k => k switch { UnitSheet.WorkersMale => "L", UnitSheet.WorkersFemale => (object?)"P", _ => null }));
+            }
+
+            yield return Line(row.Values);
+            male += row[UnitSheet.WorkersMale] as int? ?? 0;
+            female += row[UnitSheet.WorkersFemale] as int? ?? 0;
+            if (++n % RowsPerTotal == 0)
+            {
+                yield return Line(keys.Select(k => k switch { UnitSheet.Nib => "JUMLAH", UnitSheet.WorkersMale => male, UnitSheet.WorkersFemale => (object?)female, _ => null }));
+                (male, female) = (0, 0);
+            }
         }
     }
 

@@ -78,6 +78,10 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
         return list;
     }
 
+    /// <summary>Two addresses are the same when they agree in letters and digits, ignoring case, spaces and punctuation.</summary>
+    private static string SameAddress(string a, string b) =>
+        $"{a} IS NOT NULL AND {b} IS NOT NULL AND lower(regexp_replace({a}, '[^[:alnum:]]', '', 'g')) = lower(regexp_replace({b}, '[^[:alnum:]]', '', 'g'))";
+
     private static string AnyChange(List<(UnitColumn Column, string Value)> assignments) =>
         assignments.Count == 0 ? "false" : string.Join(" OR ", assignments.Select(a => $"u.{a.Column.Column} IS DISTINCT FROM ({a.Value})"));
 
@@ -96,12 +100,40 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             l["ID Unit ini tidak ada di registri. Kosongkan ID Unit untuk menambah unit baru."], ct);
         await Sql("UPDATE import_row SET unit_id = given_id WHERE batch_id = @b AND kind <> 'Error' AND given_id IS NOT NULL", b, today, ct);
         await FlagAsync(b, UnitSheet.Nib, "r.nib",
-            "r.given_id IS NOT NULL AND r.nib IS NOT NULL AND EXISTS (SELECT 1 FROM industrial_unit u WHERE u.nib = r.nib AND u.id <> r.given_id)",
+            // A unit that already has the NIB keeps it even when other sites of the business share it.
+            """
+            r.given_id IS NOT NULL AND r.nib IS NOT NULL AND EXISTS (SELECT 1 FROM industrial_unit u WHERE u.nib = r.nib AND u.id <> r.given_id)
+                AND NOT EXISTS (SELECT 1 FROM industrial_unit g WHERE g.id = r.given_id AND g.nib = r.nib)
+            """,
             l["NIB ini sudah terdaftar untuk unit lain, bukan untuk ID Unit di baris ini. Periksa NIB atau ID Unit."], ct);
-        await Sql("""
-            UPDATE import_row r SET unit_id = u.id FROM industrial_unit u
-             WHERE r.batch_id = @b AND r.kind <> 'Error' AND r.unit_id IS NULL AND r.nib IS NOT NULL AND u.nib = r.nib
+        // By NIB. One NIB is one business, which may have several sites (units) at different addresses (DOMAIN.md),
+        // so a NIB never picks one of several units at random: first the unit with the NIB at the row's address; then
+        // the only unit with the NIB (the first row of the file for it); a further row of a business whose site this
+        // file matched, at another address, is a new site; any other row whose NIB several units share is for staff.
+        await Sql($"""
+            UPDATE import_row r SET unit_id = m.id FROM (
+                SELECT n.row_number, min(u.id) AS id, count(*) AS units
+                  FROM import_row n JOIN industrial_unit u ON u.nib = n.nib AND {SameAddress("u.address", "n.address")}
+                 WHERE n.batch_id = @b AND n.kind <> 'Error' AND n.unit_id IS NULL AND n.nib IS NOT NULL
+                 GROUP BY n.row_number) AS m
+             WHERE r.batch_id = @b AND r.row_number = m.row_number AND m.units = 1
             """, b, today, ct);
+        await Sql("""
+            UPDATE import_row r SET unit_id = m.id FROM (
+                SELECT DISTINCT ON (n.nib) n.row_number, u.id
+                  FROM import_row n
+                  JOIN (SELECT nib, min(id) AS id FROM industrial_unit WHERE nib IS NOT NULL GROUP BY nib HAVING count(*) = 1) AS u ON u.nib = n.nib
+                 WHERE n.batch_id = @b AND n.kind <> 'Error' AND n.unit_id IS NULL
+                   AND u.id NOT IN (SELECT unit_id FROM import_row WHERE batch_id = @b AND unit_id IS NOT NULL)
+                 ORDER BY n.nib, n.row_number) AS m
+             WHERE r.batch_id = @b AND r.row_number = m.row_number
+            """, b, today, ct);
+        await FlagAsync(b, UnitSheet.Nib, "r.nib",
+            """
+            r.unit_id IS NULL AND r.nib IS NOT NULL AND EXISTS (SELECT 1 FROM industrial_unit u WHERE u.nib = r.nib)
+                AND r.nib NOT IN (SELECT nib FROM import_row WHERE batch_id = @b AND unit_id IS NOT NULL AND nib IS NOT NULL)
+            """,
+            l["Beberapa unit di registri memakai NIB ini, dan alamat baris ini tidak sama dengan alamat satu pun. Isi ID Unit dari ekspor untuk memperbarui salah satunya, atau samakan alamatnya."], ct);
         await FlagAsync(b, UnitSheet.Id, "r.unit_id::text",
             // A window, not a correlated subquery: staging has no index on unit_id, and a 100,000-row file would be quadratic.
             """

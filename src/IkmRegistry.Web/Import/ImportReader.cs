@@ -211,6 +211,9 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         public ImportLookups.Area? KelurahanHint { get; set; }
         public (int Id, string Name)? KecamatanHint { get; set; }
         public int HintedRows { get; set; }
+
+        /// <summary>Rows with a NIB already seen in the file at another address: another site of the same business.</summary>
+        public int OtherSites { get; set; }
     }
 
     /// <summary>A sheet-wide message, naming the sheet when several are read.</summary>
@@ -349,13 +352,21 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                 var row = Convert(cells, columns, lookups, today, state, sheet);
                 if (row.Nib is { } nib && !state.HasError)
                 {
-                    if (seenNib.TryGetValue(nib, out var first))
+                    // One NIB is one business, which may produce at several places (DOMAIN.md): the same NIB at another
+                    // address is another site of it; at the same address (or both without one) it is the same unit twice.
+                    var site = nib + "@" + ImportColumns.Key(row.Address ?? "");
+                    if (seenNib.TryGetValue(site, out var first))
                     {
-                        Error(state, UnitSheet.Nib, nib, l["NIB ini sudah ada di baris {0} berkas yang sama. Satu NIB hanya untuk satu unit.", Where(batch.Sheets, first)]);
+                        Error(state, UnitSheet.Nib, nib, l["NIB ini dengan alamat yang sama sudah ada di baris {0} berkas yang sama. Gabungkan kedua baris, atau tulis alamat masing-masing lokasi usaha.", Where(batch.Sheets, first)]);
                     }
                     else
                     {
-                        seenNib[nib] = rowNumber;
+                        if (!seenNib.TryAdd(nib, rowNumber))
+                        {
+                            sheet.OtherSites++;
+                        }
+
+                        seenNib[site] = rowNumber;
                     }
                 }
 
@@ -391,6 +402,17 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                 Kind = ImportIssueKind.Notice,
                 Column = UnitSheet.Kelurahan,
                 Message = OfSheet(sheet, l["Kelurahan {0} dari nama lembar atau judulnya dipakai untuk {1} baris yang tidak mengisi kelurahan.", sheet.KelurahanHint!.Name, sheet.HintedRows.ToString("N0", CultureInfo.CurrentCulture)]),
+            });
+        }
+
+        if (sheet.OtherSites > 0)
+        {
+            issues.Add(new ImportIssue
+            {
+                RowNumber = headerRow,
+                Kind = ImportIssueKind.Notice,
+                Column = UnitSheet.Nib,
+                Message = OfSheet(sheet, l["{0} baris memakai NIB yang sudah ada di baris lain dengan alamat berbeda: disimpan sebagai lokasi usaha lain dari usaha yang sama.", sheet.OtherSites.ToString("N0", CultureInfo.CurrentCulture)]),
             });
         }
 

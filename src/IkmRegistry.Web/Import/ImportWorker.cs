@@ -41,6 +41,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IOptions<ImportOpt
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Even a batch that could not be released must not stop the worker for the batches after it.
+                logger.LogError("Import batch {BatchId} could not be released ({ExceptionType})", batchId, e.GetType().Name);
+            }
         }
     }
 

@@ -13,6 +13,17 @@ namespace IkmRegistry.Tests.Registry.Import;
 public sealed class AgencyWorkbook
 {
     private readonly List<(string Name, List<object?[]> Rows, List<string> Merges)> _sheets = [];
+    private int _formattedEmptyRows;
+
+    /// <summary>
+    /// Adds this many empty rows that carry only a format under the last sheet's data, as Excel leaves them when a
+    /// whole column was formatted down to the sheet's end (a common accident).
+    /// </summary>
+    public AgencyWorkbook FormattedEmptyRows(int count)
+    {
+        _formattedEmptyRows = count;
+        return this;
+    }
 
     /// <summary>Adds a sheet; cells are strings, numbers or null; merges are ranges such as "F4:G4".</summary>
     public AgencyWorkbook Sheet(string name, IEnumerable<object?[]> rows, params string[] merges)
@@ -54,14 +65,14 @@ public sealed class AgencyWorkbook
                 + "</Relationships>");
             for (var i = 0; i < _sheets.Count; i++)
             {
-                Part($"xl/worksheets/sheet{i + 1}.xml", SheetXml(_sheets[i].Rows, _sheets[i].Merges));
+                Part($"xl/worksheets/sheet{i + 1}.xml", SheetXml(_sheets[i].Rows, _sheets[i].Merges, i == _sheets.Count - 1 ? _formattedEmptyRows : 0));
             }
         }
 
         return stream.ToArray();
     }
 
-    private static string SheetXml(List<object?[]> rows, List<string> merges)
+    private static string SheetXml(List<object?[]> rows, List<string> merges, int formattedEmptyRows)
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         for (var r = 0; r < rows.Count; r++)
@@ -84,6 +95,11 @@ public sealed class AgencyWorkbook
             }
 
             xml.Append("</row>");
+        }
+
+        for (var r = rows.Count; r < rows.Count + formattedEmptyRows; r++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<row r=\"{r + 1}\" s=\"1\" customFormat=\"1\"/>");
         }
 
         xml.Append("</sheetData>");
