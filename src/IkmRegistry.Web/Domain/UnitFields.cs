@@ -157,6 +157,12 @@ public sealed record UnitField
 
     /// <summary>The column in PostgreSQL (the project's snake_case naming).</summary>
     public string Column => UnitFields.SnakeCase(Name);
+
+    // A field is itself: compared and hashed by reference (a record would compare every member, delegates included,
+    // on each lookup; the import looks fields up for every row).
+    public bool Equals(UnitField? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }
 
 /// <summary>

@@ -32,6 +32,9 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     private static readonly HashSet<UnitField> _readApart =
         [UnitFields.Category, UnitFields.Kelurahan, UnitFields.KbliEditionField, UnitFields.LegalFormField, UnitFields.OwnerSexField, UnitFields.PublicConsent];
 
+    /// <summary>The form fields with a sheet column that are read by their kind, in definition order.</summary>
+    private static readonly UnitField[] _readByKind = [.. UnitFields.Form.Where(f => f.Header is not null && !_readApart.Contains(f))];
+
     private static readonly CultureInfo _indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     public sealed class ProblemException(string message) : Exception(message);
@@ -461,7 +464,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
             }
         }
 
-        foreach (var field in UnitFields.Form.Where(f => f.Header is not null && !_readApart.Contains(f)))
+        foreach (var field in _readByKind)
         {
             var cell = Cell(field.Header!);
             input[field] = field.Input switch

@@ -221,9 +221,10 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
 
             foreach (var rule in field.Rules)
             {
-                RuleFor(x => x[name]).Must((x, v) => rule.Ok(Identifiers.Clean(v)!, new FieldContext(n => x[n], Wib.Today(clock))))
+                // The import validates every row of a 100,000-row file with this validator: clean each value once.
+                RuleFor(x => x[name]).Must((x, v) => Identifiers.Clean(v) is { } clean && rule.Ok(clean, new FieldContext(n => x[n], Wib.Today(clock))))
                     .WithMessage(_ => l[rule.Message, l[field.Label]]).OverridePropertyName(name)
-                    .When(x => Identifiers.Clean(x[name]) is not null);
+                    .When(x => !string.IsNullOrWhiteSpace(x[name]));
             }
         }
     }
