@@ -50,42 +50,15 @@ public static class CoverageHistory
         """;
 
     /// <summary>Coverage of a scope at each of the dates, in date order.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only the constant SQL of this class; values are parameters.")]
-    public static async Task<IReadOnlyList<Point>> AtAsync(RegistryDbContext db, CoverageScope scope, IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(new NpgsqlParameter("dates", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = dates.Distinct().ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("kecamatan", NpgsqlDbType.Integer) { Value = (object?)scope.KecamatanId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("kelurahan", NpgsqlDbType.Integer) { Value = (object?)scope.KelurahanId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("minimum", NpgsqlDbType.Integer) { Value = Sentra.MinimumMembers });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var points = new List<Point>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                points.Add(new Point(await reader.GetFieldValueAsync<DateOnly>(0, cancellationToken), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
-            }
-
-            return points;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    public static async Task<IReadOnlyList<Point>> AtAsync(RegistryDbContext db, CoverageScope scope, IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken) =>
+        await RawSql.ReadAsync(db, Sql,
+            [
+                new NpgsqlParameter("dates", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = dates.Distinct().ToArray() },
+                new NpgsqlParameter("kecamatan", NpgsqlDbType.Integer) { Value = (object?)scope.KecamatanId ?? DBNull.Value },
+                new NpgsqlParameter("kelurahan", NpgsqlDbType.Integer) { Value = (object?)scope.KelurahanId ?? DBNull.Value },
+                new NpgsqlParameter("minimum", NpgsqlDbType.Integer) { Value = Sentra.MinimumMembers },
+            ],
+            r => new Point(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken);
 
     /// <summary>Coverage on 31 December of every year from the first recorded event to last year, and on <paramref name="today"/>.</summary>
     public static async Task<IReadOnlyList<Point>> YearEndsAsync(RegistryDbContext db, CoverageScope scope, DateOnly today, CancellationToken cancellationToken)

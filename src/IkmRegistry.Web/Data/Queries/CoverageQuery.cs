@@ -211,38 +211,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             yearEnds);
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only the constant SQL of this class; the ids are a parameter.")]
-    private async Task<List<T>> ReadAsync<T>(string sql, int[] ids, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new NpgsqlParameter("ids", ids));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    private Task<List<T>> ReadAsync<T>(string sql, int[] ids, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        RawSql.ReadAsync(db, sql, [new NpgsqlParameter("ids", ids)], map, cancellationToken);
 
     /// <summary>One page of a kelurahan's units (every status), by business name.</summary>
     public async Task<(IReadOnlyList<UnitListRow> Rows, int Total)> UnitsAsync(int kelurahanId, int skip, int take, CancellationToken cancellationToken)
