@@ -106,12 +106,38 @@ public static class Identifiers
     public static string ContainsPattern(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
+    /// <summary>True when <see cref="Clean"/> would give the text back unchanged: no control character, single plain spaces only between words.</summary>
+    public static bool IsClean(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' ? text[i - 1] == ' ' : char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Collapses runs of white space and trims; null for nothing.</summary>
     public static string? Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        // Most values are clean already; the import cleans every cell of every row, so that case allocates nothing.
+        if (IsClean(text))
+        {
+            return text;
         }
 
         // Control characters (NUL among them, which PostgreSQL refuses) never belong in registry text.

@@ -50,6 +50,29 @@ public static class ImportColumns
     /// <summary>Lower case letters and digits only, accents removed: "Tenaga Kerja Laki-laki" and "tenaga kerja lakilaki" meet.</summary>
     public static string Key(string text)
     {
+        // Nearly every text in a sheet is ASCII: no accents to remove, so no normalisation and one allocation at most.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+            var length = 0;
+            var same = true;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    var lower = char.ToLowerInvariant(c);
+                    same &= lower == c;
+                    buffer[length++] = lower;
+                }
+                else
+                {
+                    same = false;
+                }
+            }
+
+            return same ? text : new string(buffer[..length]);
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {

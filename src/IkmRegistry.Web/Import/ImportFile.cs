@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MiniExcelLibs;
 using nietras.SeparatedValues;
 
 namespace IkmRegistry.Web.Import;
@@ -125,7 +124,7 @@ public static class ImportFile
 
     /// <summary>The sheets of a workbook in their order; a CSV is one unnamed sheet.</summary>
     public static IReadOnlyList<string?> SheetNames(string path, string format) =>
-        format == "xlsx" ? [.. MiniExcel.GetSheetNames(path)] : [null];
+        format == "xlsx" ? [.. XlsxRows.SheetNames(path)] : [null];
 
     /// <summary>The sheet read when nobody chose: the template's "Unit Usaha", else the first.</summary>
     public static string? DefaultSheet(IReadOnlyList<string?> sheets) =>
@@ -136,22 +135,12 @@ public static class ImportFile
     /// null. Streams: nothing holds the whole file.
     /// </summary>
     public static IEnumerable<object?[]> Rows(string path, string format, string? sheet = null) =>
-        format == "xlsx" ? XlsxRows(path, sheet) : CsvRows(path);
+        format == "xlsx" ? Xlsx(path, sheet) : CsvRows(path);
 
-    private static IEnumerable<object?[]> XlsxRows(string path, string? sheet)
+    private static IEnumerable<object?[]> Xlsx(string path, string? sheet)
     {
         sheet ??= DefaultSheet(SheetNames(path, "xlsx"));
-        if (sheet is null)
-        {
-            yield break;
-        }
-
-        // A merged cell is read as the value of its first cell in every cell it covers (a kecamatan merged down its rows).
-        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FillMergedCells = true };
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: configuration))
-        {
-            yield return [.. row.Values];
-        }
+        return sheet is null ? [] : XlsxRows.Read(path, sheet);
     }
 
     private static IEnumerable<object?[]> CsvRows(string path)

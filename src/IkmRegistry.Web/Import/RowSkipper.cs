@@ -28,6 +28,7 @@ public enum RowKind
 public sealed class RowSkipper
 {
     private static readonly string[] _totalWords = ["jumlah", "total", "subtotal", "grandtotal", "jumlahtotal", "totalkeseluruhan", "jumlahkeseluruhan"];
+    private static readonly int MaxTotalWordLength = _totalWords.Max(w => w.Length);
 
     private readonly SheetTable _table;
     private readonly Func<string, string?> _recognise;
@@ -173,8 +174,25 @@ public sealed class RowSkipper
     /// <summary>"JUMLAH", "Total", "Sub Total", "Jumlah Total", "TOTAL :" and the like.</summary>
     public static bool IsTotalWord(string text)
     {
-        var key = new string([.. text.Where(char.IsLetter).Select(char.ToLowerInvariant)]);
-        return _totalWords.Contains(key);
+        // Called for several cells of every row: a name longer than any total word is rejected without allocating.
+        Span<char> key = stackalloc char[MaxTotalWordLength];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (length == MaxTotalWordLength)
+            {
+                return false;
+            }
+
+            key[length++] = char.ToLowerInvariant(c);
+        }
+
+        return _totalWords.Contains(new string(key[..length]));
     }
 
     private static string? Cell(IReadOnlyList<string?> cells, int column) => column >= 0 && column < cells.Count ? SheetTable.Clean(cells[column]) : null;

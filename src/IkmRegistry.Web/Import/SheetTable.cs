@@ -134,7 +134,7 @@ public sealed record SheetTable(int HeaderRow, int HeaderRows, IReadOnlyList<str
             return null;
         }
 
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Domain.Identifiers.IsClean(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>A cell as text the way a person reads it: numbers without exponent or grouping, dates as dd/MM/yyyy.</summary>

@@ -17,7 +17,10 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 [ModelBinder(BinderType = typeof(UnitInputBinder))]
 public sealed class UnitInput
 {
-    private readonly Dictionary<string, string?> _values = UnitFields.Form.ToDictionary(f => f.Name, f => f.Default);
+    private static readonly Dictionary<string, string?> _defaults = UnitFields.Form.ToDictionary(f => f.Name, f => f.Default);
+
+    // A copy of the defaults (the import makes one per row; copying a dictionary is cheaper than building it).
+    private readonly Dictionary<string, string?> _values = new(_defaults);
 
     /// <summary>A field's text, by the field's name.</summary>
     public string? this[string name]
