@@ -47,6 +47,7 @@ public static partial class XlsxRows
         using var stream = part.Open();
         using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = false, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
         var expected = 1;
+        var buffer = new char[256];
         var cells = new List<object?>();
         while (xml.Read())
         {
@@ -64,7 +65,7 @@ public static partial class XlsxRows
             cells.Clear();
             if (!xml.IsEmptyElement)
             {
-                ReadRow(xml, cells, strings, dates);
+                ReadRow(xml, cells, strings, dates, ref buffer);
             }
 
             yield return Fill([.. cells], number, merges);
@@ -72,9 +73,9 @@ public static partial class XlsxRows
         }
     }
 
-    // ReadElementContentAsString leaves the reader on the node after the element, so these loops read on only
-    // when nothing was consumed: a plain Read() after it would skip the next cell.
-    private static void ReadRow(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dates)
+    // ReadElementContentAsString and ReadText leave the reader on the node after the element, so these loops read on
+    // only when nothing was consumed: a plain Read() after them would skip the next cell.
+    private static void ReadRow(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dates, ref char[] buffer)
     {
         var depth = xml.Depth;
         xml.Read();
@@ -82,7 +83,7 @@ public static partial class XlsxRows
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "c")
             {
-                ReadCell(xml, cells, strings, dates);
+                ReadCell(xml, cells, strings, dates, ref buffer);
             }
             else
             {
@@ -91,12 +92,39 @@ public static partial class XlsxRows
         }
     }
 
-    private static void ReadCell(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dates)
+    private enum CellType { Number, Shared, Inline, Text, Boolean, Error, Date }
+
+    // A sheet has millions of cells: their attributes and numbers are read through one reused buffer, not as strings.
+    private static void ReadCell(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dates, ref char[] buffer)
     {
-        var column = ColumnIndex(xml.GetAttribute("r")) ?? cells.Count;
-        var type = xml.GetAttribute("t");
-        var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-        string? raw = null;
+        int? column = null;
+        var type = CellType.Number;
+        var style = 0;
+        if (Attribute(xml, "r", buffer) is var r and > 0)
+        {
+            column = ColumnIndex(buffer.AsSpan(0, r));
+        }
+
+        if (Attribute(xml, "t", buffer) is var t and > 0)
+        {
+            type = buffer.AsSpan(0, t) switch
+            {
+                "s" => CellType.Shared,
+                "inlineStr" => CellType.Inline,
+                "str" => CellType.Text,
+                "b" => CellType.Boolean,
+                "e" => CellType.Error,
+                "d" => CellType.Date,
+                _ => CellType.Number,
+            };
+        }
+
+        if (Attribute(xml, "s", buffer) is var st and > 0)
+        {
+            style = int.TryParse(buffer.AsSpan(0, st), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        }
+
+        object? value = null;
         StringBuilder? inline = null;
         var depth = xml.Depth;
         var empty = xml.IsEmptyElement;
@@ -105,7 +133,8 @@ public static partial class XlsxRows
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "v")
             {
-                raw = xml.ReadElementContentAsString();
+                var length = ReadText(xml, ref buffer);
+                value = Value(type, buffer.AsSpan(0, length), style, strings, dates);
             }
             else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t") // an inline string, plain or in rich-text runs
             {
@@ -122,50 +151,97 @@ public static partial class XlsxRows
             xml.Read(); // past </c>
         }
 
-        while (cells.Count <= column)
+        if (inline is { Length: > 0 } && value is null)
+        {
+            value = inline.ToString();
+        }
+
+        var index = column ?? cells.Count;
+        while (cells.Count <= index)
         {
             cells.Add(null);
         }
 
-        cells[column] = Value(type, raw, inline?.ToString(), style, strings, dates);
+        cells[index] = value;
     }
 
-    private static object? Value(string? type, string? raw, string? inline, int style, List<string> strings, HashSet<int> dates)
+    /// <summary>The attribute's value copied into the buffer (its length), or 0 when the element has no such attribute.</summary>
+    private static int Attribute(XmlReader xml, string name, char[] buffer)
     {
-        switch (type)
+        if (!xml.MoveToAttribute(name))
         {
-            case "inlineStr":
-                return string.IsNullOrEmpty(inline) ? null : inline;
-            case "s":
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : null;
-            case "b":
-                return raw is null ? null : raw == "1";
-            case "str" or "e":
-                return string.IsNullOrEmpty(raw) ? null : raw;
-            case "d":
-                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : raw;
+            return 0;
         }
 
-        if (string.IsNullOrEmpty(raw))
+        var length = xml.ReadValueChunk(buffer, 0, buffer.Length);
+        xml.MoveToElement();
+        return length;
+    }
+
+    /// <summary>The element's text into the buffer (grown when needed); leaves the reader after the element.</summary>
+    private static int ReadText(XmlReader xml, ref char[] buffer)
+    {
+        var length = 0;
+        if (xml.IsEmptyElement)
         {
-            return string.IsNullOrEmpty(inline) ? null : inline;
+            xml.Read();
+            return 0;
+        }
+
+        var depth = xml.Depth;
+        xml.Read();
+        while (!xml.EOF && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = xml.ReadValueChunk(buffer, length, buffer.Length - length)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+                }
+            }
+
+            xml.Read();
+        }
+
+        xml.Read(); // past the end tag
+        return length;
+    }
+
+    private static object? Value(CellType type, ReadOnlySpan<char> raw, int style, List<string> strings, HashSet<int> dates)
+    {
+        if (raw.IsEmpty)
+        {
+            return null;
+        }
+
+        switch (type)
+        {
+            case CellType.Shared:
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : null;
+            case CellType.Boolean:
+                return raw is "1";
+            case CellType.Text or CellType.Error or CellType.Inline:
+                return new string(raw);
+            case CellType.Date:
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : new string(raw);
         }
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return raw;
+            return new string(raw);
         }
 
         return dates.Contains(style) && number is >= 0 and < 2958466 ? DateTime.FromOADate(number) : number;
     }
 
     /// <summary>0 for A, 25 for Z, 26 for AA; null when the reference is missing.</summary>
-    private static int? ColumnIndex(string? reference)
+    private static int? ColumnIndex(ReadOnlySpan<char> reference)
     {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
 
         var index = 0;
         var letters = 0;
