@@ -24,6 +24,8 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     public DbSet<SentraEvent> SentraEvents => Set<SentraEvent>();
     public DbSet<Formation> Formations => Set<Formation>();
     public DbSet<FormationStep> FormationSteps => Set<FormationStep>();
+    public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
+    public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();

@@ -32,9 +32,10 @@ public class DashboardPageTests(BrowserApp app) : BrowserTest(app)
         var candidates = page.Locator("table[data-table=calon-sentra] tbody tr");
         await Assertions.Expect(candidates).ToHaveCountAsync(7);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Di mana sentra berikutnya dapat dibentuk" })).ToBeVisibleAsync();
-        // The map draws one circle per kelurahan without any tile server, and the charts are drawn.
+        // The map draws one area per kelurahan without any tile server, each with its name, and the charts are drawn.
         await Assertions.Expect(page.Locator("#peta path.leaflet-interactive")).ToHaveCountAsync(30);
-        await Assertions.Expect(page.Locator(".kecamatan-label")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#peta .area-label-text")).ToHaveCountAsync(30);
+        await Assertions.Expect(page.Locator(".leaflet-tile")).ToHaveCountAsync(0);
         Assert.Equal(8, await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => Chart.getChart(c)).length"));
         await page.AssertNoSeriousViolationsAsync();
 

@@ -74,7 +74,7 @@ public partial class DirectoryTests(BrowserApp app) : BrowserTest(app)
         await page.GetByRole(AriaRole.Link, new() { Name = "IKM Centre Directory" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "City overview: centres per kelurahan" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-figure=coverage-percent]")).ToHaveTextAsync("76.7 %");
-        await Assertions.Expect(page.Locator("path.map-point-uncovered")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("path.area-uncovered")).ToHaveCountAsync(7);
         await page.AssertNoSeriousViolationsAsync();
     }
 

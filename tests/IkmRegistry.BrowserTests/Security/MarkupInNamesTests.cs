@@ -56,8 +56,9 @@ public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app)
         await AssertNoInjectedElementAsync(page);
 
         await page.GotoAsync("/Directory/Overview");
-        await Assertions.Expect(page.Locator(".directory-map.leaflet-container")).ToBeVisibleAsync();
-        await HoverEveryMarkerAsync(page, ".directory-map path.leaflet-interactive");
+        await Assertions.Expect(page.Locator(".area-map.leaflet-container")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".area-label-text", new() { HasText = _kelurahanName })).ToHaveCountAsync(1);
+        await HoverEveryMarkerAsync(page, ".area-map path.leaflet-interactive");
         await AssertNoInjectedElementAsync(page);
     }
 
@@ -74,11 +75,19 @@ public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app)
 
         await page.GotoAsync("/Dashboard");
         await Assertions.Expect(page.Locator("#peta path.leaflet-interactive")).ToHaveCountAsync(30);
-        await Assertions.Expect(page.Locator(".kecamatan-label", new() { HasText = _kecamatanName })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#peta .area-label-text", new() { HasText = _kelurahanName })).ToHaveCountAsync(1);
 
-        // Every tooltip of the kelurahan map, opened one after the other (the popups are built from text nodes).
+        // Every tooltip of the kelurahan map, opened one after the other, and a popup naming the kecamatan (text nodes).
         var tooltips = await HoverEveryMarkerAsync(page, "#peta path.leaflet-interactive");
         Assert.Contains(tooltips, t => t.Contains(_kelurahanName, StringComparison.Ordinal));
+        var popups = await page.EvaluateAsync<string[]>(
+            """
+            selector => Array.from(document.querySelectorAll(selector)).map(path => {
+              path.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+              return Array.from(document.querySelectorAll('.leaflet-popup-content')).map(p => p.textContent).join('|');
+            })
+            """, "#peta path.leaflet-interactive");
+        Assert.Contains(popups, p => p.Contains(_kecamatanName, StringComparison.Ordinal));
         await AssertNoInjectedElementAsync(page);
 
         // Chart.js draws labels on a canvas: they keep the name as typed.

@@ -321,9 +321,10 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         }
 
         Assert.Equal(8, page.QuerySelectorAll("canvas[data-chart]").Length);
-        var map = page.QuerySelector("#peta")!;
-        Assert.Contains("\"code\":\"62.71.01.1004\"", map.GetAttribute("data-points"), StringComparison.Ordinal);
-        Assert.Equal("", map.GetAttribute("data-tile-url"));
+        var map = page.QuerySelector("#peta [data-area-map]")!;
+        Assert.Contains("\"code\":\"62.71.01.1004\"", map.GetAttribute("data-area-map"), StringComparison.Ordinal);
+        // No tile server: the map is drawn from the boundaries only.
+        Assert.DoesNotContain("tile", map.GetAttribute("data-area-map"), StringComparison.OrdinalIgnoreCase);
         // No inline script or style: the content-security policy will allow 'self' only.
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
         Assert.Empty(page.QuerySelectorAll("[style]"));

@@ -7,7 +7,7 @@ namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>
 /// Turns the aggregated figures of one scope into what the dashboards show: the headline, the ranked list of
-/// kelurahan closest to forming a sentra, the map markers and every table (the same tables feed the exports).
+/// kelurahan closest to forming a sentra and every table (the same tables feed the exports).
 /// Works on aggregate rows only (at most kelurahan × categories), never on units.
 /// </summary>
 public sealed class CoverageReport
@@ -19,10 +19,6 @@ public sealed class CoverageReport
 
         public int UnitsStillNeeded => Math.Max(0, Sentra.MinimumMembers - LargestCategoryUnits);
     }
-
-    public sealed record MapPoint(string Code, string Name, string Kecamatan, double Lat, double Lng, int Units, int Sentra, bool Covered, string Href);
-
-    public sealed record KecamatanLabel(string Name, double Lat, double Lng);
 
     private readonly CoverageQuery.Figures _f;
     private readonly IStringLocalizer _l;
@@ -99,13 +95,9 @@ public sealed class CoverageReport
             .ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
     }
 
-    public IEnumerable<MapPoint> MapPoints() => _f.Areas.Select(a => new MapPoint(
-        a.Code, a.Name, a.KecamatanName, a.Latitude, a.Longitude,
-        _f.Cells.Where(c => c.KelurahanId == a.Id).Sum(c => c.Units),
-        _activeSentraByKelurahan.GetValueOrDefault(a.Id), IsCovered(a), KelurahanHref(a.Code)));
-
-    public IEnumerable<KecamatanLabel> KecamatanLabels() => _f.Areas.GroupBy(a => a.KecamatanName)
-        .Select(g => new KecamatanLabel(g.Key, g.Average(a => a.Latitude), g.Average(a => a.Longitude)));
+    /// <summary>Active units per kelurahan code (the map's popups).</summary>
+    public IReadOnlyDictionary<string, int> UnitsByKelurahanCode() =>
+        _f.Areas.ToDictionary(a => a.Code, a => _f.Cells.Where(c => c.KelurahanId == a.Id).Sum(c => c.Units));
 
     private string YesNo(bool value) => value ? _l["Ya"] : _l["Tidak"];
 

@@ -13,6 +13,7 @@ public class KecamatanModel(RegistryDbContext db, CoverageQuery query, IStringLo
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public CoverageReport Report { get; private set; } = null!;
+    public AreaMap Map { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -24,6 +25,9 @@ public class KecamatanModel(RegistryDbContext db, CoverageQuery query, IStringLo
 
         (Code, Name) = (kecamatan.Code, kecamatan.Name);
         Report = new CoverageReport(await query.LoadAsync(new CoverageScope(KecamatanId: kecamatan.Id), cancellationToken), localizer);
+        var states = (await AreaMap.StatesAsync(db, cancellationToken)).Where(s => s.KecamatanCode == kecamatan.Code);
+        Map = AreaMap.Create(localizer["Kecamatan {0}", kecamatan.Name], states, _ => true,
+            s => CoverageReport.KelurahanHref(s.Code), s => localizer[AreaMap.StatusText(s)], Report.UnitsByKelurahanCode());
         return Page();
     }
 }

@@ -19,6 +19,9 @@ public class KelurahanModel(RegistryDbContext db, CoverageQuery query, IStringLo
     public string KecamatanName { get; private set; } = "";
     public bool Retired { get; private set; }
     public CoverageReport Report { get; private set; } = null!;
+
+    /// <summary>The kelurahan among its kecamatan's (context, in grey); null for a retired kelurahan (it has no area).</summary>
+    public AreaMap? Map { get; private set; }
     public ReportTable Units { get; private set; } = null!;
     public int UnitTotal { get; private set; }
     public int CurrentPage { get; private set; } = 1;
@@ -36,6 +39,13 @@ public class KelurahanModel(RegistryDbContext db, CoverageQuery query, IStringLo
 
         (Code, Name, KecamatanCode, KecamatanName, Retired) = (kelurahan.Code, kelurahan.Name, kelurahan.KecamatanCode, kelurahan.KecamatanName, kelurahan.RetiredOn is not null);
         Report = new CoverageReport(await query.LoadAsync(new CoverageScope(KelurahanId: kelurahan.Id), cancellationToken), localizer);
+        if (!Retired)
+        {
+            var states = (await AreaMap.StatesAsync(db, cancellationToken)).Where(s => s.KecamatanCode == kelurahan.KecamatanCode);
+            Map = AreaMap.Create(localizer["Kelurahan {0}", kelurahan.Name], states, s => s.Code == kelurahan.Code,
+                s => CoverageReport.KelurahanHref(s.Code), s => localizer[AreaMap.StatusText(s)], Report.UnitsByKelurahanCode());
+        }
+
         CurrentPage = Math.Max(1, page ?? 1);
         var (rows, total) = await query.UnitsAsync(kelurahan.Id, (CurrentPage - 1) * PageSize, PageSize, cancellationToken);
         UnitTotal = total;

@@ -37,11 +37,6 @@ public sealed record MapData(string Label, IReadOnlyList<MapPoint> Points, strin
         return Create(place.Name, points, configuration);
     }
 
-    // The kelurahan that still need a sentra are labelled: they are what the city overview is about.
-    public static MapData ForCity(IEnumerable<PublicKelurahan> kelurahan, IConfiguration configuration, IUrlHelper url) =>
-        Create("Kota Palangka Raya", [.. kelurahan.Select(k => new MapPoint(k.Name, k.Latitude, k.Longitude, k.HasSentra ? "covered" : "uncovered", !k.HasSentra, true,
-            url.Page("/Directory/Kelurahan", new { slug = k.Slug })))], configuration);
-
     private static MapData Create(string label, List<MapPoint> points, IConfiguration configuration) =>
         new(label, points, configuration["Directory:Map:TileUrl"], configuration["Directory:Map:TileAttribution"]);
 }

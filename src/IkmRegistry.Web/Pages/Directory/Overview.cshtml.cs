@@ -1,13 +1,16 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Pages.Dashboard;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>The city for the public: how many active kelurahan have an active sentra, on a map and in a table.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class OverviewModel(RegistryDbContext db, IConfiguration configuration) : PageModel
+public class OverviewModel(RegistryDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public List<PublicKelurahan> Kelurahan { get; private set; } = [];
     public Dictionary<string, int> UnitsByKelurahan { get; private set; } = [];
@@ -15,7 +18,10 @@ public class OverviewModel(RegistryDbContext db, IConfiguration configuration) :
     public double CoveragePercent => Kelurahan.Count == 0 ? 0 : 100.0 * Covered / Kelurahan.Count;
     public int Effective => Kelurahan.Count(k => k.HasEffectiveSentra);
     public double EffectivePercent => Kelurahan.Count == 0 ? 0 : 100.0 * Effective / Kelurahan.Count;
-    public MapData Map { get; private set; } = null!;
+    public AreaMap Map { get; private set; } = null!;
+
+    /// <summary>What colours each kelurahan on the map (also written in the table).</summary>
+    public Dictionary<string, AreaStatus> Status { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +29,9 @@ public class OverviewModel(RegistryDbContext db, IConfiguration configuration) :
         UnitsByKelurahan = (await db.UnitCountsAsync(cancellationToken))
             .GroupBy(c => c.KelurahanCode)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.ActiveUnits));
-        Map = MapData.ForCity(Kelurahan, configuration, Url);
+        var states = await AreaMap.StatesAsync(db, cancellationToken);
+        Status = states.ToDictionary(s => s.Code, s => s.Status);
+        Map = AreaMap.Create(localizer["Kota Palangka Raya"], states, _ => true, s => Url.Page("/Directory/Kelurahan", new { slug = s.Slug }),
+            s => localizer[AreaMap.StatusText(s)], UnitsByKelurahan);
     }
 }

@@ -1,4 +1,4 @@
-// Coverage dashboards: charts (Chart.js), the kelurahan map (Leaflet) and the print button.
+// Coverage dashboards: charts (Chart.js) and the print button (the kelurahan map is wwwroot/js/area-map.js).
 // Every number drawn here is also in an HTML table next to it, so the page is complete without JavaScript.
 (function () {
   'use strict';
@@ -43,69 +43,6 @@
     });
   }
 
-  function drawMap() {
-    var element = document.getElementById('peta');
-    if (!element || typeof L === 'undefined') {
-      return;
-    }
-    var points = JSON.parse(element.getAttribute('data-points') || '[]');
-    var labels = JSON.parse(element.getAttribute('data-labels') || '[]');
-    if (points.length === 0) {
-      element.classList.add('d-none');
-      return;
-    }
-    var text = function (name) { return element.getAttribute('data-text-' + name) || ''; };
-    var map = L.map(element, { scrollWheelZoom: false, attributionControl: true, zoomSnap: 0.25 });
-    var tiles = element.getAttribute('data-tile-url');
-    if (tiles) {
-      // Background tiles only when an administrator configured a tile server (Dashboard:MapTileUrl).
-      L.tileLayer(tiles, { maxZoom: 18, attribution: element.getAttribute('data-tile-attribution') || '' }).addTo(map);
-    } else {
-      element.classList.add('coverage-map-plain');
-    }
-    var max = Math.max.apply(null, points.map(function (p) { return p.units; }).concat([1]));
-    var bounds = [];
-    points.forEach(function (p) {
-      var radius = 5 + 15 * Math.sqrt(p.units / max);
-      var marker = L.circleMarker([p.lat, p.lng], {
-        radius: radius,
-        color: p.covered ? '#0b5d3b' : '#a04000',
-        weight: 2,
-        fillColor: p.covered ? '#2e9e6a' : '#f08c2a',
-        fillOpacity: 0.75
-      }).addTo(map);
-      var popup = document.createElement('div');
-      var title = document.createElement('strong');
-      title.textContent = p.name;
-      popup.appendChild(title);
-      popup.appendChild(document.createElement('br'));
-      popup.appendChild(document.createTextNode((p.covered ? text('covered') : text('uncovered')) + ' · ' +
-        text('units') + ': ' + p.units.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID') + ' · ' +
-        text('sentra') + ': ' + p.sentra));
-      popup.appendChild(document.createElement('br'));
-      var link = document.createElement('a');
-      link.href = p.href;
-      link.textContent = text('open');
-      popup.appendChild(link);
-      marker.bindPopup(popup);
-      // Leaflet inserts a string as HTML: the name goes in as a text node.
-      var tooltip = document.createElement('span');
-      tooltip.textContent = p.name;
-      marker.bindTooltip(tooltip);
-      bounds.push([p.lat, p.lng]);
-    });
-    labels.forEach(function (k) {
-      var label = document.createElement('span');
-      label.textContent = k.name;
-      L.marker([k.lat, k.lng], {
-        icon: L.divIcon({ className: 'kecamatan-label', html: label, iconSize: null }),
-        interactive: false,
-        keyboard: false
-      }).addTo(map);
-    });
-    map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
-  }
-
   function wirePrint() {
     document.querySelectorAll('[data-print]').forEach(function (button) {
       button.addEventListener('click', function () { window.print(); });
@@ -113,6 +50,5 @@
   }
 
   drawCharts();
-  drawMap();
   wirePrint();
 }());

@@ -38,8 +38,8 @@ public class OverviewTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(DemoData.KelurahanWithoutSentra.Order(StringComparer.Ordinal),
             rows.Where(r => r.GetAttribute("data-has-sentra") == "false").Select(r => r.GetAttribute("data-kelurahan")!).Order(StringComparer.Ordinal));
 
-        using var map = System.Text.Json.JsonDocument.Parse(page.QuerySelector("[data-directory-map]")!.GetAttribute("data-directory-map")!);
-        var kinds = map.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("kind").GetString()).ToList();
+        using var map = System.Text.Json.JsonDocument.Parse(page.QuerySelector("[data-area-map]")!.GetAttribute("data-area-map")!);
+        var kinds = map.RootElement.GetProperty("areas").EnumerateArray().Select(p => p.GetProperty("status").GetString()).ToList();
         Assert.Equal(23, kinds.Count(k => k == "covered"));
         Assert.Equal(7, kinds.Count(k => k == "uncovered"));
     }
