@@ -612,6 +612,14 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("public_consent_on");
 
+                    b.Property<bool?>("PublicContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_contact_consent");
+
+                    b.Property<DateOnly?>("PublicContactConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_contact_consent_on");
+
                     b.Property<decimal?>("RawMaterialValue")
                         .HasColumnType("numeric")
                         .HasColumnName("raw_material_value");
@@ -803,6 +811,14 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<DateOnly?>("PublicConsentWithdrawnOn")
                         .HasColumnType("date")
                         .HasColumnName("public_consent_withdrawn_on");
+
+                    b.Property<bool>("PublicContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_contact_consent");
+
+                    b.Property<DateOnly?>("PublicContactConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_contact_consent_on");
 
                     b.Property<decimal?>("RawMaterialValue")
                         .HasPrecision(18, 2)
