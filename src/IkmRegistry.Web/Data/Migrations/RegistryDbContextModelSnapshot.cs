@@ -923,6 +923,10 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.HasIndex("KelurahanId", "Status", "CategoryId")
                         .HasDatabaseName("ix_industrial_unit_kelurahan_id_status_category_id");
 
+                    b.HasIndex(new[] { "Id" }, "ix_industrial_unit_listed")
+                        .HasDatabaseName("ix_industrial_unit_listed")
+                        .HasFilter("status = 'Aktif' AND public_consent");
+
                     b.ToTable("industrial_unit", (string)null);
                 });
 
@@ -1325,6 +1329,30 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("sentra_event", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<int>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_sentra_former_slug");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_sentra_former_slug_sentra_id");
+
+                    b.ToTable("sentra_former_slug", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1657,6 +1685,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sentra_event_sentra_sentra_id");
+
+                    b.Navigation("Sentra");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraFormerSlug", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sentra_former_slug_sentra_sentra_id");
 
                     b.Navigation("Sentra");
                 });
