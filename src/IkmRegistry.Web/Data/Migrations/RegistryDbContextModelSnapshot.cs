@@ -1108,6 +1108,70 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.ToTable("membership", (string)null);
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key");
+
+                    b.Property<int?>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_photo");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_photo_key");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_photo_sentra_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_photo_unit_id");
+
+                    b.ToTable("photo", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_photo_one_owner", "(sentra_id IS NULL) <> (unit_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.ProductCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -1659,6 +1723,25 @@ namespace IkmRegistry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_membership_industrial_unit_unit_id");
+
+                    b.Navigation("Sentra");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Photo", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_photo_sentra_sentra_id");
+
+                    b.HasOne("IkmRegistry.Web.Domain.IndustrialUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_photo_industrial_unit_unit_id");
 
                     b.Navigation("Sentra");
 

@@ -1,5 +1,6 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -14,6 +15,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 public class BusinessModel(RegistryDbContext db) : PageModel
 {
     public PublicBusiness Business { get; private set; } = null!;
+    public List<PublicPhoto> Photos { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ public class BusinessModel(RegistryDbContext db) : PageModel
         }
 
         Business = business;
+        Photos = await db.BusinessPhotosAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -15,6 +16,7 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
     public PublicSentra Sentra { get; private set; } = null!;
     public List<PublicMemberBusiness> Members { get; private set; } = [];
     public MapData Map { get; private set; } = null!;
+    public List<PublicPhoto> Photos { get; private set; } = [];
 
     /// <summary>The name of a sentra that is no longer active, for the 410 page (its address is not reused).</summary>
     public string? GoneName { get; private set; }
@@ -41,6 +43,7 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
 
         Sentra = sentra;
         Members = await db.ConsentedMembersAsync(slug, cancellationToken);
+        Photos = await db.SentraPhotosAsync(slug, cancellationToken);
         var kelurahan = await db.KelurahanAsync(cancellationToken);
         Map = MapData.ForSentra(sentra, kelurahan, configuration, Url);
         return Page();

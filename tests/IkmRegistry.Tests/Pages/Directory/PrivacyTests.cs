@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 
@@ -22,6 +23,8 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
         "SATUANRAHASIA-Q7X", "SUMBERRAHASIA-Q7X",
         UnconsentedBusiness, "PEMILIKLAIN-Q7X", "6271028888776655", "81377665544", "PRODUKRAHASIA-Q7X",
         "ALAMATSENTRA-Q7X", "SKRAHASIA-Q7X", "KONTAKRAHASIA-Q7X",
+        // A photo of the business that did not consent: neither its alt text nor its address may appear.
+        "FOTORAHASIA-Q7X", "0123456789abcdef0123456789abcdef",
     ];
 
     [Fact]
@@ -51,12 +54,15 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
                 unit.WorkersMale = 3;
                 unit.WorkersFemale = 4;
             });
-            await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
+            var hidden = await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
             {
                 unit.OwnerName = "PEMILIKLAIN-Q7X";
                 unit.Nik = "6271028888776655";
                 unit.Phone = "+6281377665544";
+                unit.PublicContactConsent = true;
             });
+            data.Db.Photos.Add(new Photo { UnitId = hidden.Id, Key = "0123456789abcdef0123456789abcdef", AltText = "FOTORAHASIA-Q7X", Width = 800, Height = 600 });
+            await data.Db.SaveChangesAsync();
         }
 
         using var browser = new Browser(App);
