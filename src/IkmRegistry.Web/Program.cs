@@ -32,6 +32,7 @@ builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
 builder.AddRegistrySecurityHeaders();
 builder.AddRegistryOutageForms();
 builder.AddRegistryImports();
+IkmRegistry.Web.Photos.PhotoSetup.AddRegistryPhotos(builder);
 
 var app = builder.Build();
 
@@ -56,6 +57,7 @@ app.UseOutputCache();
 app.MapRegistryHealthChecks();
 app.MapRazorPages();
 app.MapRegistryPublicAccess();
+IkmRegistry.Web.Photos.PhotoSetup.MapRegistryPhotos(app);
 app.MapBenchmarkBaselines();
 
 await app.RunAsync();

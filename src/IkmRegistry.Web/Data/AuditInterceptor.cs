@@ -15,7 +15,7 @@ namespace IkmRegistry.Web.Data;
 public sealed class AuditInterceptor(AuditActor actor) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> _audited =
-        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership), typeof(SentraEvent), typeof(Formation), typeof(FormationStep), typeof(CoverageTarget), typeof(CoverageSnapshot)];
+        [typeof(Kecamatan), typeof(Kelurahan), typeof(ProductCategory), typeof(Sentra), typeof(IndustrialUnit), typeof(Membership), typeof(SentraEvent), typeof(Formation), typeof(FormationStep), typeof(CoverageTarget), typeof(CoverageSnapshot), typeof(Photo)];
 
     private static readonly HashSet<string> _notAudited = ["Version", "CreatedAt", "UpdatedAt"];
 

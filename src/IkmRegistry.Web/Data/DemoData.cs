@@ -511,6 +511,8 @@ public static class DemoData
                 [UnitSheet.YearStarted] = Math.Max(1990, registered.Year - random.Next(0, 15)),
                 [UnitSheet.LegalForm] = LegalForms.Label(RandomLegalForm(random)),
                 [UnitSheet.PublicConsent] = random.Next(100) < 60 ? "Ya" : "Tidak",
+                // Not drawn from the generator, so every other demo value stays as it was.
+                [UnitSheet.PublicContactConsent] = i % 3 == 0 ? "Ya" : "Tidak",
                 [UnitSheet.RegisteredOn] = registered.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 [UnitSheet.DataSource] = $"Pendataan {registered.Year}",
             };

@@ -22,6 +22,8 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     public DbSet<IndustrialUnit> IndustrialUnits => Set<IndustrialUnit>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<SentraEvent> SentraEvents => Set<SentraEvent>();
+    public DbSet<SentraFormerSlug> SentraFormerSlugs => Set<SentraFormerSlug>();
+    public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<Formation> Formations => Set<Formation>();
     public DbSet<FormationStep> FormationSteps => Set<FormationStep>();
     public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();

@@ -125,6 +125,8 @@ public class ImportRow
     public DateOnly? ClosedOn { get; set; }
     public bool? PublicConsent { get; set; }
     public DateOnly? PublicConsentOn { get; set; }
+    public bool? PublicContactConsent { get; set; }
+    public DateOnly? PublicContactConsentOn { get; set; }
     public DateOnly? RegisteredOn { get; set; }
     public string? DataSource { get; set; }
     public int? SentraId { get; set; }

@@ -91,6 +91,13 @@ public class IndustrialUnit : ITimestamped
     /// <summary>When the owner withdrew consent to the public directory (UU 27/2022); cleared by a new consent.</summary>
     public DateOnly? PublicConsentWithdrawnOn { get; set; }
 
+    /// <summary>
+    /// A second consent, apart from being listed: the owner agreed that the unit's phone number appears on its public
+    /// page (as WhatsApp and phone links). Without it the number stays private even for a listed business.
+    /// </summary>
+    public bool PublicContactConsent { get; set; }
+    public DateOnly? PublicContactConsentOn { get; set; }
+
     /// <summary>When a staff member checked the unit against a document or a visit (data status Terverifikasi); cleared by an edit.</summary>
     public DateTime? VerifiedAt { get; set; }
     public string? VerifiedBy { get; set; }

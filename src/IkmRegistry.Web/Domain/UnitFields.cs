@@ -408,6 +408,31 @@ public static class UnitFields
             "Tanggal persetujuan harus tanggal yang sudah lewat (hh/bb/tttt).")],
     };
 
+    public static readonly UnitField PublicContactConsent = new()
+    {
+        Name = nameof(IndustrialUnit.PublicContactConsent), Label = "Pemilik setuju nomor teleponnya tampil di halaman publik usahanya (WhatsApp dan telepon)",
+        Header = H.PublicContactConsent, Group = FieldGroup.Publik, Input = FieldInput.Checkbox, Privacy = FieldPrivacy.Registry, Example = "Tidak",
+        Help = "Persetujuan terpisah dari tampil di direktori: tanpa ini nomor telepon tidak pernah tampil untuk umum.",
+        Aliases = ["Persetujuan Kontak", "Setuju Kontak", "Kontak Publik", "Tampilkan Kontak"],
+        Read = u => u.PublicContactConsent ? "true" : null,
+        // The date follows: written by UnitInput.ApplyTo, as for the directory consent.
+        Write = (u, v) => u.PublicContactConsent = v == "true",
+        Show = u => u.PublicContactConsent ? "Setuju" : "Tidak setuju", ShowTranslated = true,
+        Sheet = u => u.PublicContactConsent, Cell = v => v is true ? "Ya" : "Tidak",
+    };
+
+    public static readonly UnitField PublicContactConsentOn = new()
+    {
+        Name = nameof(IndustrialUnit.PublicContactConsentOn), Label = "Tanggal persetujuan kontak", Header = H.PublicContactConsentOn, Group = FieldGroup.Publik,
+        Input = FieldInput.Date, Privacy = FieldPrivacy.Registry, Kind = FieldCell.Date,
+        Aliases = ["Tanggal Setuju Kontak", "Tgl Persetujuan Kontak"],
+        Read = u => Parsing.Iso(u.PublicContactConsentOn),
+        Write = null, // set by UnitInput.ApplyTo together with the consent: a new consent without a date is dated today
+        Show = u => u.PublicContactConsentOn?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), Sheet = u => u.PublicContactConsentOn,
+        Rules = [new((v, c) => c.Value(nameof(IndustrialUnit.PublicContactConsent)) != "true" || (Parsing.TryDate(v, out var d) && d <= c.Today),
+            "Tanggal persetujuan kontak harus tanggal yang sudah lewat (hh/bb/tttt).")],
+    };
+
     public static readonly UnitField DataSource = Text(u => u.DataSource, (u, v) => u.DataSource = v, "Sumber data", H.DataSource, 100, FieldGroup.Publik, FieldPrivacy.Registry) with
     {
         Placeholder = "Pendataan 2026", Example = "Pendataan 2026", Aliases = ["Sumber"],
@@ -457,7 +482,7 @@ public static class UnitFields
         Id, BusinessName, Category, MainProducts, Nib, Kbli, KbliEditionField, LegalFormField, YearStarted, RegisteredOn,
         OwnerName, Nik, OwnerSexField, ResponsiblePerson, ResponsiblePersonRole, KelurahanCode, Kelurahan, Kecamatan, Phone, Address,
         WorkersMale, WorkersFemale, WorkersUnsplit, Investment, ProductionValue, AnnualSales, RawMaterialValue, Capacity, CapacityUnit,
-        PublicConsent, PublicConsentOn, DataSource, Notes,
+        PublicConsent, PublicConsentOn, PublicContactConsent, PublicContactConsentOn, DataSource, Notes,
         Status, ClosedOn, Sentra, DataStatusField, KbliDivision,
     ];
 

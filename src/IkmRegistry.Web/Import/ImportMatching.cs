@@ -33,6 +33,10 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             ? new UnitColumn(UnitSheet.PublicConsent, f.Column, f.Field.Name, false,
                 Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN COALESCE(r.public_consent_on, u.public_consent_on, @today) END",
                 Keep: "CASE WHEN u.public_consent THEN COALESCE(u.public_consent_on, r.public_consent_on) END")
+            : f.Field == UnitFields.PublicContactConsentOn
+            ? new UnitColumn(UnitSheet.PublicContactConsent, f.Column, f.Field.Name, false,
+                Overwrite: "CASE WHEN COALESCE(r.public_contact_consent, u.public_contact_consent) THEN COALESCE(r.public_contact_consent_on, u.public_contact_consent_on, @today) END",
+                Keep: "CASE WHEN u.public_contact_consent THEN COALESCE(u.public_contact_consent_on, r.public_contact_consent_on) END")
             : new UnitColumn(f.Field.Header!, f.Column, f.Field.Name, Required(f.Field),
                 // The trail keeps the NIK masked as Masking.Nik does (ImportMatchingTests compares them).
                 AuditValue: f.Field.Audit is null ? null : MaskSql)),
@@ -263,6 +267,8 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             "public_consent_on" => "CASE WHEN r.public_consent THEN COALESCE(r.public_consent_on, @today) END",
             "registered_on" => "COALESCE(r.registered_on, @today)",
             "public_consent_withdrawn_on" => "NULL::date",
+            "public_contact_consent" => "COALESCE(r.public_contact_consent, false)",
+            "public_contact_consent_on" => "CASE WHEN r.public_contact_consent THEN COALESCE(r.public_contact_consent_on, @today) END",
             _ => "r." + c.Column,
         }).ToList();
         batch.InsertedCount = await Sql($"""

@@ -30,7 +30,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
 
     /// <summary>Fields read with their own rules below (lookups, yes/no, the legal form's and sex's spellings); every other form field is read by its kind.</summary>
     private static readonly HashSet<UnitField> _readApart =
-        [UnitFields.Category, UnitFields.Kelurahan, UnitFields.KbliEditionField, UnitFields.LegalFormField, UnitFields.OwnerSexField, UnitFields.PublicConsent];
+        [UnitFields.Category, UnitFields.Kelurahan, UnitFields.KbliEditionField, UnitFields.LegalFormField, UnitFields.OwnerSexField, UnitFields.PublicConsent,
+        UnitFields.PublicContactConsent];
 
     /// <summary>The form fields with a sheet column that are read by their kind, in definition order.</summary>
     private static readonly UnitField[] _readByKind = [.. UnitFields.Form.Where(f => f.Header is not null && !_readApart.Contains(f))];
@@ -564,6 +565,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
             : null;
         var consent = YesNoCell(Cell(UnitSheet.PublicConsent), UnitSheet.PublicConsent, state);
         input.PublicConsent = consent ?? false;
+        var contactConsent = YesNoCell(Cell(UnitSheet.PublicContactConsent), UnitSheet.PublicContactConsent, state);
+        input[UnitFields.PublicContactConsent] = contactConsent == true ? "true" : null;
 
         var statusText = Text(Cell(UnitSheet.Status));
         row.Status = UnitStatus.Aktif;
@@ -629,6 +632,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         // A consent the file left open stays open: an update in Keep mode must not read it as "no".
         row.PublicConsent = consent;
         row.PublicConsentOn = consent == true && Parsing.TryDate(input[UnitFields.PublicConsentOn], out var on) ? on : null;
+        row.PublicContactConsent = contactConsent;
+        row.PublicContactConsentOn = contactConsent == true && Parsing.TryDate(input[UnitFields.PublicContactConsentOn], out var contactOn) ? contactOn : null;
 
         if (row.Status == UnitStatus.Aktif)
         {

@@ -703,6 +703,14 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("public_consent_on");
 
+                    b.Property<bool?>("PublicContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_contact_consent");
+
+                    b.Property<DateOnly?>("PublicContactConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_contact_consent_on");
+
                     b.Property<decimal?>("RawMaterialValue")
                         .HasColumnType("numeric")
                         .HasColumnName("raw_material_value");
@@ -895,6 +903,14 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("public_consent_withdrawn_on");
 
+                    b.Property<bool>("PublicContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_contact_consent");
+
+                    b.Property<DateOnly?>("PublicContactConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("public_contact_consent_on");
+
                     b.Property<decimal?>("RawMaterialValue")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -997,6 +1013,10 @@ namespace IkmRegistry.Web.Data.Migrations
 
                     b.HasIndex("KelurahanId", "Status", "CategoryId")
                         .HasDatabaseName("ix_industrial_unit_kelurahan_id_status_category_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_industrial_unit_listed")
+                        .HasDatabaseName("ix_industrial_unit_listed")
+                        .HasFilter("status = 'Aktif' AND public_consent");
 
                     b.ToTable("industrial_unit", (string)null);
                 });
@@ -1177,6 +1197,70 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_membership_unit_id_joined_on");
 
                     b.ToTable("membership", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key");
+
+                    b.Property<int?>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_photo");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_photo_key");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_photo_sentra_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_photo_unit_id");
+
+                    b.ToTable("photo", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_photo_one_owner", "(sentra_id IS NULL) <> (unit_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("IkmRegistry.Web.Domain.ProductCategory", b =>
@@ -1398,6 +1482,30 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_sentra_event_sentra_id_occurred_on_id");
 
                     b.ToTable("sentra_event", (string)null);
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<int>("SentraId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentra_id");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_sentra_former_slug");
+
+                    b.HasIndex("SentraId")
+                        .HasDatabaseName("ix_sentra_former_slug_sentra_id");
+
+                    b.ToTable("sentra_former_slug", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1712,6 +1820,25 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("IkmRegistry.Web.Domain.Photo", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_photo_sentra_sentra_id");
+
+                    b.HasOne("IkmRegistry.Web.Domain.IndustrialUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_photo_industrial_unit_unit_id");
+
+                    b.Navigation("Sentra");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("IkmRegistry.Web.Domain.Sentra", b =>
                 {
                     b.HasOne("IkmRegistry.Web.Domain.Kelurahan", "Kelurahan")
@@ -1732,6 +1859,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sentra_event_sentra_sentra_id");
+
+                    b.Navigation("Sentra");
+                });
+
+            modelBuilder.Entity("IkmRegistry.Web.Domain.SentraFormerSlug", b =>
+                {
+                    b.HasOne("IkmRegistry.Web.Domain.Sentra", "Sentra")
+                        .WithMany()
+                        .HasForeignKey("SentraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sentra_former_slug_sentra_sentra_id");
 
                     b.Navigation("Sentra");
                 });

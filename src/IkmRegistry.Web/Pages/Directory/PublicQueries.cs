@@ -30,8 +30,32 @@ public sealed record PublicSentra(
     double Latitude,
     double Longitude);
 
-/// <summary>A member business whose owner agreed to be listed: its name and products, nothing else.</summary>
-public sealed record PublicMemberBusiness(string BusinessName, string? Products);
+/// <summary>A member business whose owner agreed to be listed: its name and products (and its page's address), nothing else.</summary>
+public sealed record PublicMemberBusiness(int Id, string BusinessName, string? Products)
+{
+    public string Slug => PublicQueries.BusinessSlug(Id, BusinessName);
+}
+
+/// <summary>
+/// A business whose owner agreed to be listed, as its public page shows it: name, products, category, area, its sentra,
+/// and its phone only when the owner also agreed to publish a contact. Never the owner, NIK, NIB, address or figures.
+/// </summary>
+public sealed record PublicBusiness(
+    int Id,
+    string BusinessName,
+    string? Products,
+    PublicCategory Category,
+    string KelurahanName,
+    string KelurahanSlug,
+    string KecamatanName,
+    string? SentraName,
+    string? SentraSlug,
+    string? Phone)
+{
+    public string Slug => PublicQueries.BusinessSlug(Id, BusinessName);
+
+    public ContactLinks? Contact => ContactLinks.From(Phone);
+}
 
 public sealed record PublicKelurahan(
     string Code,
@@ -93,9 +117,47 @@ public static class PublicQueries
             .Where(m => m.Sentra.Slug == sentraSlug && m.Sentra.Status == SentraStatus.Aktif && m.LeftOn == null
                 && m.Unit.Status == UnitStatus.Aktif && m.Unit.PublicConsent)
             .OrderBy(m => m.Unit.BusinessName)
-            .Select(m => new PublicMemberBusiness(m.Unit.BusinessName, m.Unit.MainProducts))
+            .Select(m => new PublicMemberBusiness(m.Unit.Id, m.Unit.BusinessName, m.Unit.MainProducts))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+
+    /// <summary>The businesses the public may see: active, and the owner agreed to be listed.</summary>
+    public static IQueryable<IndustrialUnit> ListedBusinesses(this RegistryDbContext db) =>
+        db.IndustrialUnits.Where(u => u.Status == UnitStatus.Aktif && u.PublicConsent);
+
+    /// <summary>
+    /// A business's public address: its registry number, then its name ("4711-amplang-ibu-sari"). The number finds it,
+    /// so an address from before a rename still leads to it (the page redirects to the current name).
+    /// </summary>
+    public static string BusinessSlug(int id, string name) =>
+        Slug.From(name) is { Length: > 0 } slug ? $"{id}-{slug[..Math.Min(slug.Length, 120)]}" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The registry number at the start of a business address, or null.</summary>
+    public static int? BusinessId(string? slug)
+    {
+        var digits = slug is null ? "" : new string(slug.TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits.Length is > 0 and <= 9 && (slug!.Length == digits.Length || slug[digits.Length] == '-')
+            && int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    public static IQueryable<PublicBusiness> SelectPublic(this IQueryable<IndustrialUnit> units) =>
+        units.Select(u => new PublicBusiness(
+            u.Id,
+            u.BusinessName,
+            u.MainProducts,
+            new PublicCategory(u.Category.Code, u.Category.NameId, u.Category.NameEn),
+            u.Kelurahan.Name,
+            u.Kelurahan.Slug,
+            u.Kelurahan.Kecamatan.Name,
+            u.Memberships.Where(m => m.LeftOn == null && m.Sentra.Status == SentraStatus.Aktif)
+                .OrderByDescending(m => m.JoinedOn).ThenByDescending(m => m.Id).Select(m => m.Sentra.Name).FirstOrDefault(),
+            u.Memberships.Where(m => m.LeftOn == null && m.Sentra.Status == SentraStatus.Aktif)
+                .OrderByDescending(m => m.JoinedOn).ThenByDescending(m => m.Id).Select(m => m.Sentra.Slug).FirstOrDefault(),
+            // The number is read from the database only with the second consent.
+            u.PublicContactConsent ? u.Phone : null));
+
+    public static Task<PublicBusiness?> BusinessAsync(this RegistryDbContext db, int id, CancellationToken cancellationToken) =>
+        db.ListedBusinesses().Where(u => u.Id == id).SelectPublic().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Active kelurahan with their number of active sentra, ordered by Kemendagri code.</summary>
     public static Task<List<PublicKelurahan>> KelurahanAsync(this RegistryDbContext db, CancellationToken cancellationToken) =>

@@ -1,8 +1,11 @@
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
+using IkmRegistry.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
@@ -13,16 +16,34 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
     public PublicSentra Sentra { get; private set; } = null!;
     public List<PublicMemberBusiness> Members { get; private set; } = [];
     public MapData Map { get; private set; } = null!;
+    public List<PublicPhoto> Photos { get; private set; } = [];
+
+    /// <summary>The name of a sentra that is no longer active, for the 410 page (its address is not reused).</summary>
+    public string? GoneName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (await db.SentraBySlugAsync(slug, cancellationToken) is not { } sentra)
         {
-            return NotFound();
+            // An address from before a rename leads to the current one; a sentra no longer active says so (410).
+            if (await db.SentraFormerSlugs.Where(f => f.Slug == slug).Select(f => f.Sentra.Slug).FirstOrDefaultAsync(cancellationToken) is { } current)
+            {
+                return RedirectToPagePermanent("/Directory/Sentra", new { slug = current });
+            }
+
+            GoneName = await db.Sentra.Where(s => s.Slug == slug && s.Status == SentraStatus.TidakAktif).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+            if (GoneName is null)
+            {
+                return NotFound();
+            }
+
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
         }
 
         Sentra = sentra;
         Members = await db.ConsentedMembersAsync(slug, cancellationToken);
+        Photos = await db.SentraPhotosAsync(slug, cancellationToken);
         var kelurahan = await db.KelurahanAsync(cancellationToken);
         Map = MapData.ForSentra(sentra, kelurahan, configuration, Url);
         return Page();

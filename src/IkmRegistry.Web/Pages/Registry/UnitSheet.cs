@@ -48,6 +48,8 @@ public static class UnitSheet
     public const string ClosedOn = "Tanggal Tutup";
     public const string PublicConsent = "Setuju Tampil Publik";
     public const string PublicConsentOn = "Tanggal Persetujuan";
+    public const string PublicContactConsent = "Setuju Kontak Publik";
+    public const string PublicContactConsentOn = "Tanggal Persetujuan Kontak";
     public const string RegisteredOn = "Tanggal Daftar";
     public const string DataSource = "Sumber Data";
     public const string Sentra = "Kode Sentra";

@@ -69,7 +69,7 @@ public class OutputCacheTests(RegistryApp app) : RegistryTest(app)
         await App.ExecuteAsync($"UPDATE sentra SET status = '{SentraStatus.TidakAktif}'");
 
         await browser.GetAsync(url);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, browser.LastStatus);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, browser.LastStatus);
     }
 
     [Fact]

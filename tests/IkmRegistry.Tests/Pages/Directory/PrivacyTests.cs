@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 
@@ -16,10 +17,14 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
     private static readonly string[] _markers =
     [
         "PEMILIKRAHASIA-Q7X", "6271019999887766", "9912345678901", "JALANRAHASIA-Q7X", "81299887766",
+        // The listed business's phone as its page would write it, were there a contact consent (there is none).
+        "0812-9988-7766",
         "987654321", "987.654.321", "987,654,321", "123456789", "123.456.789", "123,456,789", "4321.5", "4.321,5",
         "SATUANRAHASIA-Q7X", "SUMBERRAHASIA-Q7X",
         UnconsentedBusiness, "PEMILIKLAIN-Q7X", "6271028888776655", "81377665544", "PRODUKRAHASIA-Q7X",
         "ALAMATSENTRA-Q7X", "SKRAHASIA-Q7X", "KONTAKRAHASIA-Q7X",
+        // A photo of the business that did not consent: neither its alt text nor its address may appear.
+        "FOTORAHASIA-Q7X", "0123456789abcdef0123456789abcdef",
     ];
 
     [Fact]
@@ -49,20 +54,25 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
                 unit.WorkersMale = 3;
                 unit.WorkersFemale = 4;
             });
-            await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
+            var hidden = await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
             {
                 unit.OwnerName = "PEMILIKLAIN-Q7X";
                 unit.Nik = "6271028888776655";
                 unit.Phone = "+6281377665544";
+                unit.PublicContactConsent = true;
             });
+            data.Db.Photos.Add(new Photo { UnitId = hidden.Id, Key = "0123456789abcdef0123456789abcdef", AltText = "FOTORAHASIA-Q7X", Width = 800, Height = 600 });
+            await data.Db.SaveChangesAsync();
         }
 
         using var browser = new Browser(App);
         var visited = new Dictionary<string, string>();
         var queue = new Queue<string>(["/", "/sitemap.xml", "/openapi/v1.json",
-            "/Directory?q=PEMILIKRAHASIA", "/Directory?q=USAHATANPAIZIN", "/Directory?q=amplang"]);
+            "/Directory?q=PEMILIKRAHASIA", "/Directory?q=USAHATANPAIZIN", "/Directory?q=amplang",
+            "/Directory/Products?q=amplang", "/Directory/Products?q=PRODUKRAHASIA", "/Directory/Products?q=USAHATANPAIZIN", "/Directory/Products?kelurahan=pahandut"]);
 
-        while (queue.Count > 0 && visited.Count < 400)
+        // The sitemap lists every listed business (about 600 of the 1,000 demo units): room for all of them and the API.
+        while (queue.Count > 0 && visited.Count < 1500)
         {
             var url = queue.Dequeue();
             if (visited.ContainsKey(url))
@@ -97,6 +107,7 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("/Directory/Overview", visited.Keys);
         Assert.Contains("/Directory/Sentra/sentra-ikm-privasi-pahandut", visited.Keys);
         Assert.Contains("/Directory/Kelurahan/pahandut", visited.Keys);
+        Assert.Contains(visited.Keys, k => k.StartsWith("/Directory/Business/", StringComparison.Ordinal) && k.EndsWith("-usaha-setuju-tampil-q7x", StringComparison.Ordinal));
         Assert.Equal(10, visited.Keys.Count(k => k.StartsWith("/api/v1/", StringComparison.Ordinal)));
         Assert.True(visited.Count > 50, $"Only {visited.Count} addresses were reached");
 

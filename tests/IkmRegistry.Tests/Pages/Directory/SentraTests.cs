@@ -84,7 +84,7 @@ public class SentraTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
-    public async Task A_sentra_that_is_not_active_or_does_not_exist_is_not_found()
+    public async Task A_sentra_in_formation_or_that_does_not_exist_is_not_found_and_one_no_longer_active_is_gone()
     {
         await using (var data = new DirectoryData(App.NewDbContext()))
         {
@@ -96,7 +96,7 @@ public class SentraTests(RegistryApp app) : RegistryTest(app)
         await browser.GetAsync("/Directory/Sentra/sentra-ikm-baru-dibentuk");
         Assert.Equal(HttpStatusCode.NotFound, browser.LastStatus);
         await browser.GetAsync("/Directory/Sentra/sentra-ikm-sudah-berhenti");
-        Assert.Equal(HttpStatusCode.NotFound, browser.LastStatus);
+        Assert.Equal(HttpStatusCode.Gone, browser.LastStatus);
         await browser.GetAsync("/Directory/Sentra/tidak-ada");
         Assert.Equal(HttpStatusCode.NotFound, browser.LastStatus);
     }

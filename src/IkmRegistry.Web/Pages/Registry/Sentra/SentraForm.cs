@@ -43,9 +43,18 @@ public static class SentraForm
         var slug = Slug.From(sentra.Name);
         slug = slug.Length == 0 ? "sentra" : slug[..Math.Min(slug.Length, 200)];
         var candidate = slug;
-        for (var n = 2; await db.Sentra.AnyAsync(s => s.Slug == candidate && s.Id != sentra.Id, cancellationToken); n++)
+        // A former address of another sentra stays that sentra's (it redirects there), so it is never given again.
+        for (var n = 2; await db.Sentra.AnyAsync(s => s.Slug == candidate && s.Id != sentra.Id, cancellationToken)
+            || await db.SentraFormerSlugs.AnyAsync(f => f.Slug == candidate && f.SentraId != sentra.Id, cancellationToken); n++)
         {
             candidate = $"{slug}-{n}";
+        }
+
+        if (sentra.Id != 0 && sentra.Slug.Length > 0 && sentra.Slug != candidate)
+        {
+            // A rename keeps the old public address as a redirect to the new one; renamed back, the address is current again.
+            db.SentraFormerSlugs.Add(new SentraFormerSlug { Slug = sentra.Slug, SentraId = sentra.Id, RetiredAt = db.Clock.GetUtcNow().UtcDateTime });
+            db.SentraFormerSlugs.RemoveRange(await db.SentraFormerSlugs.Where(f => f.Slug == candidate && f.SentraId == sentra.Id).ToListAsync(cancellationToken));
         }
 
         sentra.Slug = candidate;

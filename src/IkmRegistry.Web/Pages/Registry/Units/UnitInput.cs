@@ -95,6 +95,7 @@ public sealed class UnitInput
     public void ApplyTo(IndustrialUnit u, TimeProvider clock)
     {
         var wasConsenting = u.PublicConsent;
+        var wasConsentingToContact = u.PublicContactConsent;
         foreach (var field in UnitFields.Form)
         {
             field.Write?.Invoke(u, this[field]);
@@ -105,6 +106,9 @@ public sealed class UnitInput
         u.PublicConsentOn = !u.PublicConsent ? null : typed ?? (wasConsenting ? u.PublicConsentOn : Wib.Today(clock));
         // A withdrawal is dated; the public pages drop the business at once (the output cache follows the registry's version).
         u.PublicConsentWithdrawnOn = u.PublicConsent ? null : wasConsenting ? Wib.Today(clock) : u.PublicConsentWithdrawnOn;
+        // The contact consent is dated the same way; withdrawn, it has no date and the number leaves the public page at once.
+        var typedContact = Parsing.TryDate(this[UnitFields.PublicContactConsentOn], out var contactOn) ? contactOn : (DateOnly?)null;
+        u.PublicContactConsentOn = !u.PublicContactConsent ? null : typedContact ?? (wasConsentingToContact ? u.PublicContactConsentOn : Wib.Today(clock));
     }
 
     /// <summary>A defined value of the enum, by name only: "99" is not a legal form, whatever Enum.TryParse thinks.</summary>

@@ -1,0 +1,77 @@
+using System.Net;
+using IkmRegistry.Tests.Infrastructure;
+using IkmRegistry.Web.Domain;
+
+namespace IkmRegistry.Tests.Pages.Directory;
+
+/// <summary>The public product search over the sentra and every listed business, in a sentra or not.</summary>
+public class ProductsTests(RegistryApp app) : RegistryTest(app)
+{
+    private static List<string> Makers(IDocument page) =>
+        [.. page.QuerySelectorAll(".product-makers a").Select(a => a.TextContent.Trim()).Distinct().Order()];
+
+    [Fact]
+    public async Task The_search_finds_consenting_businesses_outside_sentra_and_never_a_non_consenting_or_closed_one()
+    {
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            var sentra = await data.SentraAsync("Sentra IKM Amplang Pahandut", DirectoryData.Pahandut, ["pangan"], products: "amplang, kerupuk ikan");
+            await data.UnitAsync("Amplang Anggota Sentra", DirectoryData.Pahandut, "pangan", sentra, products: "amplang ikan haruan");
+            await data.UnitAsync("Amplang Di Luar Sentra", DirectoryData.Kalampangan, "pangan", products: "amplang ikan pipih, abon ikan");
+            await data.UnitAsync("Amplang Tanpa Persetujuan", DirectoryData.Pahandut, "pangan", consent: false, products: "amplang ikan");
+            await data.UnitAsync("Amplang Sudah Tutup", DirectoryData.Menteng, "pangan", status: UnitStatus.Tutup, products: "amplang ikan");
+            await data.UnitAsync("Tas Rotan Marang", DirectoryData.Marang, "kerajinan", products: "tas rotan");
+        }
+
+        using var browser = new Browser(App);
+        var page = await browser.GetAsync("/Directory/Products?q=amplang");
+
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        Assert.Equal(["Amplang Anggota Sentra", "Amplang Di Luar Sentra", "Sentra IKM Amplang Pahandut"], Makers(page));
+        Assert.DoesNotContain("Tanpa Persetujuan", page.Body!.TextContent);
+        Assert.DoesNotContain("Sudah Tutup", page.Body!.TextContent);
+        // Grouped by product, each with its kelurahan.
+        var pipih = page.QuerySelectorAll(".product-group").Single(g => g.QuerySelector("h3")!.TextContent.Trim() == "amplang ikan pipih");
+        Assert.Contains("Kelurahan Kalampangan", pipih.TextContent);
+        Assert.DoesNotContain("abon", pipih.TextContent);
+    }
+
+    [Theory]
+    [InlineData("amplank", "Amplang Haruan")]
+    [InlineData("krupuk", "Kerupuk Basah Bu Ani")]
+    [InlineData("kerupuk", "Krupuk Ikan Pak Udin")]
+    public async Task The_search_forgives_typos_and_indonesian_spelling_variants(string query, string expected)
+    {
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            await data.UnitAsync("Amplang Haruan", DirectoryData.Pahandut, "pangan", products: "amplang ikan haruan");
+            await data.UnitAsync("Kerupuk Basah Bu Ani", DirectoryData.Menteng, "pangan", products: "kerupuk basah");
+            await data.UnitAsync("Krupuk Ikan Pak Udin", DirectoryData.Marang, "pangan", products: "krupuk ikan");
+            await data.UnitAsync("Batik Benang Bintik", DirectoryData.Menteng, "sandang", products: "batik benang bintik");
+        }
+
+        using var browser = new Browser(App);
+        var page = await browser.GetAsync($"/Directory/Products?q={query}");
+
+        Assert.Contains(expected, Makers(page));
+        Assert.DoesNotContain("Batik Benang Bintik", Makers(page));
+    }
+
+    [Fact]
+    public async Task Category_and_kelurahan_narrow_the_search()
+    {
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            await data.UnitAsync("Kerupuk Pahandut", DirectoryData.Pahandut, "pangan", products: "kerupuk ikan");
+            await data.UnitAsync("Kerupuk Menteng", DirectoryData.Menteng, "pangan", products: "kerupuk ikan");
+            await data.UnitAsync("Tas Rotan Menteng", DirectoryData.Menteng, "kerajinan", products: "tas rotan");
+        }
+
+        using var browser = new Browser(App);
+        Assert.Equal(["Kerupuk Menteng"], Makers(await browser.GetAsync("/Directory/Products?q=kerupuk&kelurahan=menteng")));
+        Assert.Equal(["Tas Rotan Menteng"], Makers(await browser.GetAsync("/Directory/Products?kategori=kerajinan")));
+        var none = await browser.GetAsync("/Directory/Products?q=%3Cscript%3Ezzz&kelurahan=%00");
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        Assert.Equal("0", none.QuerySelector("#results-title")!.GetAttribute("data-product-count"));
+    }
+}
