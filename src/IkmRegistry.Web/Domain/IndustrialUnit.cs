@@ -98,6 +98,21 @@ public class IndustrialUnit : ITimestamped
     /// <summary>Free notes, today mostly permits and certificates (PIRT, halal, SNI) until the registry records them as such.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>The workshop's position (WGS 84): private, for staff and officials' maps only, never public.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    /// <summary>The position's accuracy in metres, as the device reported it.</summary>
+    public double? PositionAccuracy { get; set; }
+
+    /// <summary>When the position was taken (UTC).</summary>
+    public DateTime? PositionTakenAt { get; set; }
+
+    public PositionSource? PositionSource { get; set; }
+
+    /// <summary>The position against the kelurahan's boundary, computed on every save (PositionCheckInterceptor, and the import's commit).</summary>
+    public PositionCheck? PositionCheck { get; set; }
+
     public DateOnly RegisteredOn { get; set; }
     public string? DataSource { get; set; }
 

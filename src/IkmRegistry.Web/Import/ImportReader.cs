@@ -474,6 +474,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                 FieldInput.Digits => DigitsCell(cell, field.Header!, field.MaxLength!.Value, state),
                 FieldInput.Phone => PhoneCell(cell, state),
                 FieldInput.Date => DateText(cell, field.Header!, state),
+                FieldInput.Coordinate => cell is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Text(cell),
+                FieldInput.Instant => cell is DateTime t ? t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) : Text(cell),
                 _ => Text(cell),
             };
         }
@@ -636,6 +638,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         {
             field.Stage(row, field.Read(unit));
         }
+
+        row.PositionCheck = UnitPosition.Check(lookups.KelurahanById(unit.KelurahanId)?.Code, unit.Latitude, unit.Longitude);
 
         // A consent the file left open stays open: an update in Keep mode must not read it as "no".
         row.PublicConsent = consent;
@@ -851,7 +855,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     private static readonly StagedField[] _staged = StagedField.All;
 
     private static readonly string CopyRowsSql =
-        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, "
+        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, position_check, "
         + string.Join(", ", _staged.Select(f => f.Column)) + ") FROM STDIN (FORMAT BINARY)";
 
     private static async Task WriteAsync(NpgsqlBinaryImporter copy, int batchId, ImportRow r, CancellationToken ct)
@@ -864,6 +868,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         await WriteNullableAsync(copy, r.Status?.ToString(), NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(copy, r.ClosedOn, NpgsqlDbType.Date, ct);
         await WriteNullableAsync(copy, r.SentraId, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, r.PositionCheck?.ToString(), NpgsqlDbType.Varchar, ct);
         foreach (var field in _staged)
         {
             await WriteNullableAsync(copy, field.Copied(r), field.Type, ct);

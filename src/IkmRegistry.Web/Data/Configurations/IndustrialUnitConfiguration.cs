@@ -33,6 +33,8 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.LegalForm).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(u => u.DataSource).HasMaxLength(100);
+        builder.Property(u => u.PositionSource).HasConversion<string>().HasMaxLength(10);
+        builder.Property(u => u.PositionCheck).HasConversion<string>().HasMaxLength(16);
         builder.Property(u => u.Version).IsRowVersion();
         builder.Ignore(u => u.TotalWorkers);
         builder.Ignore(u => u.IsLegalEntity);

@@ -556,10 +556,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LegalForm")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("legal_form");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("MainProducts")
                         .HasColumnType("text")
@@ -589,6 +597,24 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("text")
                         .HasColumnName("phone");
+
+                    b.Property<double?>("PositionAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position_accuracy");
+
+                    b.Property<string>("PositionCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position_check");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("position_source");
+
+                    b.Property<DateTime?>("PositionTakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_taken_at");
 
                     b.Property<decimal?>("ProductionCapacity")
                         .HasPrecision(18, 2)
@@ -735,10 +761,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kelurahan_id");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LegalForm")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("legal_form");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("MainProducts")
                         .HasMaxLength(500)
@@ -776,6 +810,24 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(25)
                         .HasColumnType("character varying(25)")
                         .HasColumnName("phone");
+
+                    b.Property<double?>("PositionAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position_accuracy");
+
+                    b.Property<string>("PositionCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position_check");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("position_source");
+
+                    b.Property<DateTime?>("PositionTakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_taken_at");
 
                     b.Property<decimal?>("ProductionCapacity")
                         .HasPrecision(18, 2)

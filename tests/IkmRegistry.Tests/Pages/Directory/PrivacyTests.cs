@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 
@@ -20,6 +21,8 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
         "SATUANRAHASIA-Q7X", "SUMBERRAHASIA-Q7X",
         UnconsentedBusiness, "PEMILIKLAIN-Q7X", "6271028888776655", "81377665544", "PRODUKRAHASIA-Q7X",
         "ALAMATSENTRA-Q7X", "SKRAHASIA-Q7X", "KONTAKRAHASIA-Q7X",
+        // The planted position (issue 16), in either decimal notation.
+        "2.201357", "2,201357", "113.951579", "113,951579",
     ];
 
     [Fact]
@@ -48,6 +51,10 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
                 unit.DataSource = "SUMBERRAHASIA-Q7X";
                 unit.WorkersMale = 3;
                 unit.WorkersFemale = 4;
+                unit.Latitude = -2.201357;
+                unit.Longitude = 113.951579;
+                unit.PositionAccuracy = 6.25;
+                unit.PositionSource = PositionSource.Geopoint;
             });
             await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
             {

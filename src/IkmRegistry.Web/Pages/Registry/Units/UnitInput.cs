@@ -92,9 +92,16 @@ public sealed class UnitInput
     public void ApplyTo(IndustrialUnit u, TimeProvider clock)
     {
         var wasConsenting = u.PublicConsent;
+        var position = (u.Latitude, u.Longitude);
         foreach (var field in UnitFields.Form)
         {
             field.Write?.Invoke(u, this[field]);
+        }
+
+        // A new position without a time was taken now.
+        if (u.Latitude is not null && u.PositionTakenAt is null && position != (u.Latitude, u.Longitude))
+        {
+            u.PositionTakenAt = clock.GetUtcNow().UtcDateTime;
         }
 
         // A new consent without a date is dated today; a consent kept keeps its date unless another is typed; no consent, no date.
