@@ -159,6 +159,9 @@ public sealed record UnitField
     /// <summary>False for a field the unit page shows inside another (the KBLI edition with the code, the capacity's unit).</summary>
     public bool OnPage { get; init; } = true;
 
+    /// <summary>How the pendataan form asks the owner a yes/no field (Indonesian key), when the label is not a question.</summary>
+    public string? OwnerQuestion { get; init; }
+
     /// <summary>A rupiah amount: the import repairs "Rp 25.000.000", "25 jt", "1,5 M" and lists each repair.</summary>
     public bool IsMoney { get; init; }
 
@@ -449,6 +452,7 @@ public static class UnitFields
         Name = nameof(IndustrialUnit.PublicConsent), Label = "Pemilik setuju nama usaha dan produknya tampil di direktori publik", Header = H.PublicConsent,
         Group = FieldGroup.Publik, Input = FieldInput.Checkbox, Privacy = FieldPrivacy.Registry, Example = "Ya",
         Aliases = ["Persetujuan Publik", "Setuju Publik", "Tampil di Direktori"],
+        OwnerQuestion = "Apakah Bapak/Ibu setuju nama usaha dan produk Bapak/Ibu tampil di direktori publik Dinas?",
         Read = u => u.PublicConsent ? "true" : null,
         // The consent date follows: written by PublicConsentOn, which comes after this field.
         Write = (u, v) => u.PublicConsent = v == "true",
