@@ -136,6 +136,11 @@ public class ImportRow
 
     /// <summary>The position against the row's kelurahan, checked when the row is read (the preview's data status counts it).</summary>
     public PositionCheck? PositionCheck { get; set; }
+
+    public string? SubmissionUuid { get; set; }
+    public string? FormVersion { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
 }
 
 public enum ImportIssueKind

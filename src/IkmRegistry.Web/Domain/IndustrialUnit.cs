@@ -113,6 +113,17 @@ public class IndustrialUnit : ITimestamped
     /// <summary>The position against the kelurahan's boundary, computed on every save (PositionCheckInterceptor, and the import's commit).</summary>
     public PositionCheck? PositionCheck { get; set; }
 
+    /// <summary>The pendataan submission the unit came from or was last updated by (ODK/Kobo instanceID, unique).</summary>
+    public string? SubmissionUuid { get; set; }
+
+    /// <summary>The pendataan form's version that submission was made with.</summary>
+    public string? FormVersion { get; set; }
+
+    /// <summary>The officer who collected the submission (the form's petugas, else the submitting account).</summary>
+    public string? SubmittedBy { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
     public DateOnly RegisteredOn { get; set; }
     public string? DataSource { get; set; }
 

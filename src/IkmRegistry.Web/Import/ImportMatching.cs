@@ -40,6 +40,11 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN NULL WHEN u.public_consent THEN @today ELSE u.public_consent_withdrawn_on END",
             Keep: "u.public_consent_withdrawn_on"),
         new(UnitSheet.Status, "status", nameof(IndustrialUnit.Status), true),
+        // A pendataan submission's source: the unit remembers the latest submission that wrote it.
+        new(Submissions.Uuid, "submission_uuid", nameof(IndustrialUnit.SubmissionUuid), false, Keep: "COALESCE(u.submission_uuid, r.submission_uuid)"),
+        new(Submissions.FormVersion, "form_version", nameof(IndustrialUnit.FormVersion), false),
+        new(Submissions.Officer, "submitted_by", nameof(IndustrialUnit.SubmittedBy), false),
+        new(Submissions.SubmittedAt, "submitted_at", nameof(IndustrialUnit.SubmittedAt), false),
         // Checked when the row was read (a new unit keeps that); an update is checked again after it is written (RecheckPositionsAsync).
         new(UnitFields.Latitude.Header!, "position_check", nameof(IndustrialUnit.PositionCheck), false, Overwrite: "u.position_check", Keep: "u.position_check"),
         new(UnitSheet.Status, "closed_on", nameof(IndustrialUnit.ClosedOn), false,
@@ -101,6 +106,11 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             "r.given_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM industrial_unit u WHERE u.id = r.given_id)",
             l["ID Unit ini tidak ada di registri. Kosongkan ID Unit untuk menambah unit baru."], ct);
         await Sql("UPDATE import_row SET unit_id = given_id WHERE batch_id = @b AND kind <> 'Error' AND given_id IS NOT NULL", b, today, ct);
+        // A pendataan submission already imported is its unit (the same export twice, overlapping exports).
+        await Sql("""
+            UPDATE import_row r SET unit_id = u.id FROM industrial_unit u
+             WHERE r.batch_id = @b AND r.kind <> 'Error' AND r.unit_id IS NULL AND r.submission_uuid IS NOT NULL AND u.submission_uuid = r.submission_uuid
+            """, b, today, ct);
         await FlagAsync(b, UnitSheet.Nib, "r.nib",
             // A unit that already has the NIB keeps it even when other sites of the business share it.
             """

@@ -39,6 +39,12 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
 
     public sealed class ProblemException(string message) : Exception(message);
 
+    /// <summary>The pendataan form's version now: a submission of another version is named in the preview.</summary>
+    private string _formVersion = "";
+
+    /// <summary>Submission uuids read so far in the file, with their rows.</summary>
+    private readonly Dictionary<string, int> _seenUuid = [];
+
     private sealed class RowState(int number)
     {
         public int Number { get; } = number;
@@ -111,6 +117,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     public async Task ReadAsync(ImportBatch batch, string path, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         var lookups = await ImportLookups.LoadAsync(db, cancellationToken);
+        _formVersion = (await PendataanForm.BuildAsync(db, l, cancellationToken)).Version;
+        _seenUuid.Clear();
         var sheets = SheetsToRead(batch, path);
         var named = sheets.Length > 1;
         batch.Sheets = [.. sheets.Where(s => s is not null).Select(s => s!)];
@@ -385,6 +393,18 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                     }
                 }
 
+                if (row.SubmissionUuid is { } uuid && !state.HasError)
+                {
+                    if (_seenUuid.TryGetValue(uuid, out var first))
+                    {
+                        Error(state, Submissions.Uuid, uuid, l["Kiriman ini (UUID yang sama) sudah ada di baris {0} berkas yang sama: ekspor memuatnya dua kali. Hapus salah satu baris; yang lain tetap diimpor.", Where(batch.Sheets, first)]);
+                    }
+                    else
+                    {
+                        _seenUuid[uuid] = rowNumber;
+                    }
+                }
+
                 row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
                 state.DerivedCategory &= !state.HasError;
                 issues.AddRange(state.Issues);
@@ -482,6 +502,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
 
         // A legal entity's sheet may name only its penanggung jawab: that person stands in the owner's column too.
         input.OwnerName ??= input.ResponsiblePersonName;
+        ReadSubmission(Cell, row, input, state);
         input.RegisteredOn ??= Parsing.Iso(today);
         if ((input.WorkersMale is not null || input.WorkersFemale is not null) && input[UnitFields.WorkersUnsplit] is { } total)
         {
@@ -651,6 +672,61 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// A pendataan submission's own columns (<see cref="Submissions"/>): the form it came from, its uuid, officer and
+    /// time, and the geopoint as one text. The submission's day is the registration date and the date of a consent
+    /// given in it; a geopoint's position was taken by the device at the submission's time.
+    /// </summary>
+    private void ReadSubmission(Func<string, object?> cell, ImportRow row, UnitInput input, RowState state)
+    {
+        if (Text(cell(Submissions.FormId)) is { } formId && formId != PendataanForm.FormId)
+        {
+            Error(state, Submissions.FormId, formId, l["Kiriman ini dari formulir lain (\"{0}\"), bukan formulir pendataan registri ({1}). Impor hanya kiriman dari formulir yang diunduh di halaman Formulir pendataan lapangan.", formId, PendataanForm.FormId]);
+            return;
+        }
+
+        row.FormVersion = Text(cell(Submissions.FormVersion));
+        if (row.FormVersion is { } version && version != _formVersion)
+        {
+            Correction(state, Submissions.FormVersion, version, l["Kiriman ini dari versi formulir {0}, bukan versi sekarang ({1}): jawabannya dibaca menurut nama pertanyaan. Periksa baris ini di pratinjau, lalu pakai formulir versi sekarang untuk pendataan berikutnya.", version, _formVersion]);
+        }
+
+        row.SubmissionUuid = Submissions.CleanUuid(Text(cell(Submissions.Uuid)));
+        row.SubmittedBy = Text(cell(Submissions.Officer)) is { } officer ? officer[..Math.Min(officer.Length, 150)] : null;
+        row.SubmittedAt = Submissions.Instant(cell(Submissions.SubmittedAt));
+        if (Text(cell(Submissions.Geopoint)) is { } geopoint && input[UnitFields.Latitude] is null)
+        {
+            if (Submissions.SplitGeopoint(geopoint) is { } point)
+            {
+                input[UnitFields.Latitude] = point.Latitude;
+                input[UnitFields.Longitude] = point.Longitude;
+                input[UnitFields.PositionAccuracy] ??= point.Accuracy;
+            }
+            else
+            {
+                Error(state, Submissions.Geopoint, geopoint, l["Posisi \"{0}\" tidak terbaca: geopoint ditulis \"lintang bujur ketinggian akurasi\", misalnya -2.2050 113.8941 35 5. Perbaiki atau kosongkan sel ini.", geopoint]);
+            }
+        }
+
+        if (row.SubmissionUuid is null && row.SubmittedAt is null)
+        {
+            return;
+        }
+
+        if (input[UnitFields.Latitude] is not null)
+        {
+            input[UnitFields.PositionSourceField] ??= nameof(PositionSource.Geopoint);
+            input[UnitFields.PositionTakenAt] ??= row.SubmittedAt?.ToString("o", CultureInfo.InvariantCulture);
+        }
+
+        if (row.SubmittedAt is { } at)
+        {
+            var day = Parsing.Iso(DateOnly.FromDateTime(Wib.From(at).DateTime));
+            input.RegisteredOn ??= day;
+            input[UnitFields.PublicConsentOn] ??= day;
+        }
     }
 
     /// <summary>A cell as trimmed text; numbers in the invariant form; null for empty. Neutralised formulas come back as written.</summary>
@@ -855,7 +931,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     private static readonly StagedField[] _staged = StagedField.All;
 
     private static readonly string CopyRowsSql =
-        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, position_check, "
+        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, position_check, submission_uuid, form_version, submitted_by, submitted_at, "
         + string.Join(", ", _staged.Select(f => f.Column)) + ") FROM STDIN (FORMAT BINARY)";
 
     private static async Task WriteAsync(NpgsqlBinaryImporter copy, int batchId, ImportRow r, CancellationToken ct)
@@ -869,6 +945,10 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         await WriteNullableAsync(copy, r.ClosedOn, NpgsqlDbType.Date, ct);
         await WriteNullableAsync(copy, r.SentraId, NpgsqlDbType.Integer, ct);
         await WriteNullableAsync(copy, r.PositionCheck?.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, r.SubmissionUuid, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.FormVersion, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.SubmittedBy, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, r.SubmittedAt, NpgsqlDbType.TimestampTz, ct);
         foreach (var field in _staged)
         {
             await WriteNullableAsync(copy, field.Copied(r), field.Type, ct);

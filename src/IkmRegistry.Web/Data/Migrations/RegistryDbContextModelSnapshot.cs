@@ -529,6 +529,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("data_source");
 
+                    b.Property<string>("FormVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("form_version");
+
                     b.Property<int?>("GivenId")
                         .HasColumnType("integer")
                         .HasColumnName("given_id");
@@ -671,6 +675,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubmissionUuid")
+                        .HasColumnType("text")
+                        .HasColumnName("submission_uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer")
                         .HasColumnName("unit_id");
@@ -738,6 +754,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("data_source");
+
+                    b.Property<string>("FormVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("form_version");
 
                     b.Property<decimal?>("InvestmentValue")
                         .HasPrecision(18, 2)
@@ -881,6 +902,20 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubmissionUuid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("submitted_by");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -949,6 +984,11 @@ namespace IkmRegistry.Web.Data.Migrations
 
                     b.HasIndex("RegisteredOn")
                         .HasDatabaseName("ix_industrial_unit_registered_on");
+
+                    b.HasIndex("SubmissionUuid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_industrial_unit_submission_uuid")
+                        .HasFilter("submission_uuid IS NOT NULL");
 
                     b.HasIndex("BusinessName", "Id")
                         .HasDatabaseName("ix_industrial_unit_business_name_id");
