@@ -18,6 +18,12 @@ public enum DataIssue
     NibMissing,
     KbliCategoryMismatch,
     PhoneDoubtful,
+
+    /// <summary>The position lies in another kelurahan than the unit's (the check is stored on save: <see cref="IndustrialUnit.PositionCheck"/>).</summary>
+    PositionOutsideKelurahan,
+
+    /// <summary>The position lies outside Kota Palangka Raya.</summary>
+    PositionOutsideCity,
 }
 
 /// <summary>
@@ -41,6 +47,8 @@ public static class DataQuality
         DataIssue.NibMissing => u => u.Nib == null,
         // A number that could be normalised is stored as +62...; anything else was kept as typed.
         DataIssue.PhoneDoubtful => u => u.Phone != null && !u.Phone.StartsWith("+62"),
+        DataIssue.PositionOutsideKelurahan => u => u.PositionCheck == PositionCheck.LuarKelurahan,
+        DataIssue.PositionOutsideCity => u => u.PositionCheck == PositionCheck.LuarKota,
         _ => u => u.KbliCode != null && u.KbliEdition == KbliEdition.Kbli2020 && KbliCategory(u.KbliCode) != u.CategoryId,
     };
 
@@ -91,6 +99,8 @@ public static class DataQuality
         DataIssue.ResponsiblePersonMissing => "Penanggung jawab badan usaha belum ada",
         DataIssue.NibMissing => "NIB belum ada",
         DataIssue.PhoneDoubtful => "Nomor telepon meragukan",
+        DataIssue.PositionOutsideKelurahan => "Posisi di luar batas kelurahannya",
+        DataIssue.PositionOutsideCity => "Posisi di luar Kota Palangka Raya",
         _ => "Kategori tidak sesuai dengan KBLI",
     };
 
@@ -101,6 +111,8 @@ public static class DataQuality
         DataIssue.ResponsiblePersonMissing => "tanpa-penanggung-jawab",
         DataIssue.NibMissing => "tanpa-nib",
         DataIssue.PhoneDoubtful => "telepon-meragukan",
+        DataIssue.PositionOutsideKelurahan => "posisi-luar-kelurahan",
+        DataIssue.PositionOutsideCity => "posisi-luar-kota",
         _ => "kbli-tidak-sesuai",
     };
 

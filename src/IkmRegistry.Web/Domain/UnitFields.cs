@@ -14,6 +14,9 @@ public enum FieldGroup
     PemilikLokasi,
     AngkaUsaha,
     Publik,
+
+    /// <summary>The workshop's place on the map (private; staff and officials' maps only).</summary>
+    Posisi,
 }
 
 /// <summary>Who may see a field's value (shared/DOMAIN.md, "what is public and what is not").</summary>
@@ -56,6 +59,12 @@ public enum FieldInput
     Choice,
     Lookup,
     Checkbox,
+
+    /// <summary>A decimal with a point or a comma (latitude, longitude, accuracy in metres).</summary>
+    Coordinate,
+
+    /// <summary>A date and time in WIB (datetime-local), stored as UTC.</summary>
+    Instant,
 }
 
 /// <summary>A sheet cell's kind: text (also digits that must keep their zeros), a number or a date.</summary>
@@ -149,6 +158,9 @@ public sealed record UnitField
 
     /// <summary>False for a field the unit page shows inside another (the KBLI edition with the code, the capacity's unit).</summary>
     public bool OnPage { get; init; } = true;
+
+    /// <summary>How the pendataan form asks the owner a yes/no field (Indonesian key), when the label is not a question.</summary>
+    public string? OwnerQuestion { get; init; }
 
     /// <summary>A rupiah amount: the import repairs "Rp 25.000.000", "25 jt", "1,5 M" and lists each repair.</summary>
     public bool IsMoney { get; init; }
@@ -332,6 +344,56 @@ public static class UnitFields
         Aliases = ["Alamat Usaha", "Alamat Lengkap", "Alamat Perusahaan", "Alamat Pabrik", "Lokasi Usaha"],
     };
 
+    public static readonly UnitField Latitude = Coordinate(u => u.Latitude, (u, v) => u.Latitude = v, "Lintang (latitude)", "Lintang") with
+    {
+        Example = -2.20503, Aliases = ["Latitude", "Lat"], Help = "Derajat desimal, misalnya -2,20503 (selatan khatulistiwa bernilai negatif).",
+        Rules = [
+            new((v, c) => UnitPosition.TryNumber(v, out var lat) && lat is >= -90 and <= 90, "Lintang harus angka desimal antara -90 dan 90, misalnya -2,20503."),
+            new((v, c) => UnitPosition.TryNumber(c.Value(nameof(IndustrialUnit.Longitude)), out _), "Isi lintang dan bujur bersama, atau kosongkan keduanya."),
+            new((v, c) => !UnitPosition.TryNumber(v, out var lat) || !UnitPosition.TryNumber(c.Value(nameof(IndustrialUnit.Longitude)), out var lon) || lat != 0 || lon != 0,
+                "Posisi 0, 0 bukan lokasi usaha (GPS belum mendapat sinyal). Ambil posisi lagi di lokasi, atau kosongkan lintang dan bujur."),
+            new((v, c) => !UnitPosition.TryNumber(v, out var lat) || !UnitPosition.TryNumber(c.Value(nameof(IndustrialUnit.Longitude)), out var lon) || (lat == 0 && lon == 0)
+                || UnitPosition.InProvince(lat, lon),
+                "Posisi ini di luar Provinsi Kalimantan Tengah: lintang dan bujur mungkin tertukar atau salah ketik. Periksa, atau kosongkan lintang dan bujur."),
+        ],
+    };
+
+    public static readonly UnitField Longitude = Coordinate(u => u.Longitude, (u, v) => u.Longitude = v, "Bujur (longitude)", "Bujur") with
+    {
+        Example = 113.89407, Aliases = ["Longitude", "Lon", "Long", "Lng"], Help = "Derajat desimal, misalnya 113,89407.",
+        Rules = [
+            new((v, c) => UnitPosition.TryNumber(v, out var lon) && lon is >= -180 and <= 180, "Bujur harus angka desimal antara -180 dan 180, misalnya 113,89407."),
+            new((v, c) => UnitPosition.TryNumber(c.Value(nameof(IndustrialUnit.Latitude)), out _), "Isi lintang dan bujur bersama, atau kosongkan keduanya."),
+        ],
+    };
+
+    public static readonly UnitField PositionAccuracy = Coordinate(u => u.PositionAccuracy, (u, v) => u.PositionAccuracy = v, "Akurasi posisi (meter)", "Akurasi Posisi (m)") with
+    {
+        Example = 8.5, Aliases = ["Akurasi", "Akurasi (m)", "Akurasi GPS"],
+        Rules = [new((v, c) => UnitPosition.TryNumber(v, out var m) && m is >= 0 and < 100_000, "Akurasi posisi harus angka 0 atau lebih (meter).")],
+    };
+
+    public static readonly UnitField PositionSourceField = Choice(u => u.PositionSource, (u, v) => u.PositionSource = u.Latitude is null ? null : v ?? Domain.PositionSource.Diketik,
+        "Cara posisi diperoleh", "Cara Posisi Diperoleh",
+        [.. Enum.GetValues<PositionSource>().Select(s => (s.ToString(), UnitPosition.SourceLabel(s)))], FieldGroup.Posisi, FieldPrivacy.Registry,
+        "Pilih cara posisi diperoleh dari daftar.") with
+    {
+        Width = "col-md-6", Example = "Geopoint", Aliases = ["Sumber Posisi"],
+        Cell = v => v is PositionSource source ? source.ToString() : null,
+    };
+
+    public static readonly UnitField PositionTakenAt = new()
+    {
+        Name = nameof(IndustrialUnit.PositionTakenAt), Label = "Waktu posisi diambil (WIB)", Header = "Waktu Posisi", Group = FieldGroup.Posisi,
+        Input = FieldInput.Instant, Privacy = FieldPrivacy.Registry, Width = "col-md-6", Aliases = ["Waktu Pengambilan Posisi"],
+        Read = u => UnitPosition.LocalText(u.PositionTakenAt),
+        // Dated now by UnitInput.ApplyTo when a position is entered without a time.
+        Write = (u, v) => u.PositionTakenAt = u.Latitude is null ? null : UnitPosition.TryInstant(v, out var t) ? t : null,
+        Show = u => u.PositionTakenAt is { } t ? Wib.From(t).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) : null,
+        Sheet = u => u.PositionTakenAt, Cell = v => v is DateTime t ? Wib.From(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+        Rules = [new((v, c) => UnitPosition.TryInstant(v, out _), "Tulis waktu posisi sebagai tanggal dan jam, misalnya 2026-11-27 09:30.")],
+    };
+
     // A two-row header joins the group with its part: "TENAGA KERJA" over "L" is read as "TENAGA KERJA L".
     public static readonly UnitField WorkersMale = Count(u => u.WorkersMale, (u, v) => u.WorkersMale = v, "Tenaga kerja laki-laki", H.WorkersMale) with
     {
@@ -390,6 +452,7 @@ public static class UnitFields
         Name = nameof(IndustrialUnit.PublicConsent), Label = "Pemilik setuju nama usaha dan produknya tampil di direktori publik", Header = H.PublicConsent,
         Group = FieldGroup.Publik, Input = FieldInput.Checkbox, Privacy = FieldPrivacy.Registry, Example = "Ya",
         Aliases = ["Persetujuan Publik", "Setuju Publik", "Tampil di Direktori"],
+        OwnerQuestion = "Apakah Bapak/Ibu setuju nama usaha dan produk Bapak/Ibu tampil di direktori publik Dinas?",
         Read = u => u.PublicConsent ? "true" : null,
         // The consent date follows: written by PublicConsentOn, which comes after this field.
         Write = (u, v) => u.PublicConsent = v == "true",
@@ -481,6 +544,7 @@ public static class UnitFields
     [
         Id, BusinessName, Category, MainProducts, Nib, Kbli, KbliEditionField, LegalFormField, YearStarted, RegisteredOn,
         OwnerName, Nik, OwnerSexField, ResponsiblePerson, ResponsiblePersonRole, KelurahanCode, Kelurahan, Kecamatan, Phone, Address,
+        Latitude, Longitude, PositionAccuracy, PositionSourceField, PositionTakenAt,
         WorkersMale, WorkersFemale, WorkersUnsplit, Investment, ProductionValue, AnnualSales, RawMaterialValue, Capacity, CapacityUnit,
         PublicConsent, PublicConsentOn, PublicContactConsent, PublicContactConsentOn, DataSource, Notes,
         Status, ClosedOn, Sentra, DataStatusField, KbliDivision,
@@ -507,6 +571,7 @@ public static class UnitFields
         FieldGroup.Usaha => "Usaha",
         FieldGroup.PemilikLokasi => "Pemilik dan lokasi",
         FieldGroup.AngkaUsaha => "Tenaga kerja dan angka usaha",
+        FieldGroup.Posisi => "Posisi usaha di peta",
         _ => "Direktori publik dan sumber data",
     };
 
@@ -578,6 +643,19 @@ public static class UnitFields
             Show = u => read(u) is { } n ? "Rp " + n.ToString("N0", CultureInfo.CurrentCulture) : null,
             Sheet = Access<decimal?>(name),
             Rules = [new((v, _) => Parsing.TryAmount(v, out var n) && n >= 0 && n < 1_000_000_000_000_000m, "{0} harus angka 0 atau lebih, misalnya 1.250.000.")],
+        };
+    }
+
+    private static UnitField Coordinate(Func<IndustrialUnit, double?> read, Action<IndustrialUnit, double?> write, string label, string header,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(read))] string readText = "")
+    {
+        var name = PropertyName(readText);
+        return new UnitField
+        {
+            Name = name, Label = label, Header = header, Group = FieldGroup.Posisi, Input = FieldInput.Coordinate, Privacy = FieldPrivacy.Registry,
+            Kind = FieldCell.Number, Width = "col-6 col-md-4", MaxLength = 20,
+            Read = u => UnitPosition.Text(read(u)), Write = (u, v) => write(u, UnitPosition.TryNumber(v, out var n) ? n : null),
+            Show = u => read(u)?.ToString("0.######", CultureInfo.CurrentCulture), Sheet = Access<double?>(name),
         };
     }
 

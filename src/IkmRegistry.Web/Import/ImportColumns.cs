@@ -26,7 +26,7 @@ public static class ImportColumns
     private static readonly Dictionary<string, string> _aliases = BuildAliases();
 
     /// <summary>Columns that help people (row numbers, the error file's notes) and carry nothing to import.</summary>
-    public static bool IsIgnored(string header) => _ignored.Contains(Key(header));
+    public static bool IsIgnored(string header) => _ignored.Contains(Key(header)) || Submissions.IsSystem(header);
 
     /// <summary>Each field's header and the aliases its definition lists (<see cref="UnitFields"/>), read back as the header.</summary>
     private static Dictionary<string, string> BuildAliases()
@@ -45,7 +45,7 @@ public static class ImportColumns
 
     /// <summary>The canonical header for a file's header cell, or null when the importer does not know it.</summary>
     public static string? Recognise(string? header) =>
-        header is null ? null : _aliases.GetValueOrDefault(Key(header));
+        header is null ? null : _aliases.GetValueOrDefault(Key(header)) ?? Submissions.Recognise(header);
 
     /// <summary>Lower case letters and digits only, accents removed: "Tenaga Kerja Laki-laki" and "tenaga kerja lakilaki" meet.</summary>
     public static string Key(string text)

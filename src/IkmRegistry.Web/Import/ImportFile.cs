@@ -55,6 +55,13 @@ public static class ImportFile
             return InspectXlsx(path, options);
         }
 
+        // A submission XML file (ODK Collect, the web form engines), with or without a byte order mark.
+        var start = head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        if (head[start] == (byte)'<')
+        {
+            return InspectXml(path);
+        }
+
         return InspectCsv(path);
     }
 
@@ -98,6 +105,19 @@ public static class ImportFile
         }
     }
 
+    private static Check InspectXml(string path)
+    {
+        try
+        {
+            var rows = Submissions.XmlRows(path).ToList();
+            return rows[0].Length > 2 ? new("xml", null) : new(null, "Berkas XML ini bukan kiriman formulir pendataan: tidak ada jawaban di dalamnya.");
+        }
+        catch (System.Xml.XmlException)
+        {
+            return new(null, "Berkas XML ini rusak atau bukan kiriman formulir. Unggah berkas kiriman dari ODK Collect, atau ekspor xlsx/CSV dari KoboToolbox atau ODK Central.");
+        }
+    }
+
     private static Check InspectCsv(string path)
     {
         // Text has no NUL and almost no control characters; binary files have them early on.
@@ -135,7 +155,12 @@ public static class ImportFile
     /// null. Streams: nothing holds the whole file.
     /// </summary>
     public static IEnumerable<object?[]> Rows(string path, string format, string? sheet = null) =>
-        format == "xlsx" ? Xlsx(path, sheet) : CsvRows(path);
+        format switch
+        {
+            "xlsx" => Xlsx(path, sheet),
+            "xml" => Submissions.XmlRows(path),
+            _ => CsvRows(path),
+        };
 
     private static IEnumerable<object?[]> Xlsx(string path, string? sheet)
     {

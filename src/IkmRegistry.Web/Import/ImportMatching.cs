@@ -44,6 +44,13 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             Overwrite: "CASE WHEN COALESCE(r.public_consent, u.public_consent) THEN NULL WHEN u.public_consent THEN @today ELSE u.public_consent_withdrawn_on END",
             Keep: "u.public_consent_withdrawn_on"),
         new(UnitSheet.Status, "status", nameof(IndustrialUnit.Status), true),
+        // A pendataan submission's source: the unit remembers the latest submission that wrote it.
+        new(Submissions.Uuid, "submission_uuid", nameof(IndustrialUnit.SubmissionUuid), false, Keep: "COALESCE(u.submission_uuid, r.submission_uuid)"),
+        new(Submissions.FormVersion, "form_version", nameof(IndustrialUnit.FormVersion), false),
+        new(Submissions.Officer, "submitted_by", nameof(IndustrialUnit.SubmittedBy), false),
+        new(Submissions.SubmittedAt, "submitted_at", nameof(IndustrialUnit.SubmittedAt), false),
+        // Checked when the row was read (a new unit keeps that); an update is checked again after it is written (RecheckPositionsAsync).
+        new(UnitFields.Latitude.Header!, "position_check", nameof(IndustrialUnit.PositionCheck), false, Overwrite: "u.position_check", Keep: "u.position_check"),
         new(UnitSheet.Status, "closed_on", nameof(IndustrialUnit.ClosedOn), false,
             Overwrite: "CASE WHEN COALESCE(r.status, u.status) = 'Aktif' THEN NULL ELSE COALESCE(r.closed_on, u.closed_on) END",
             Keep: "CASE WHEN u.status = 'Aktif' THEN u.closed_on ELSE COALESCE(u.closed_on, r.closed_on) END"),
@@ -103,6 +110,11 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             "r.given_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM industrial_unit u WHERE u.id = r.given_id)",
             l["ID Unit ini tidak ada di registri. Kosongkan ID Unit untuk menambah unit baru."], ct);
         await Sql("UPDATE import_row SET unit_id = given_id WHERE batch_id = @b AND kind <> 'Error' AND given_id IS NOT NULL", b, today, ct);
+        // A pendataan submission already imported is its unit (the same export twice, overlapping exports).
+        await Sql("""
+            UPDATE import_row r SET unit_id = u.id FROM industrial_unit u
+             WHERE r.batch_id = @b AND r.kind <> 'Error' AND r.unit_id IS NULL AND r.submission_uuid IS NOT NULL AND u.submission_uuid = r.submission_uuid
+            """, b, today, ct);
         await FlagAsync(b, UnitSheet.Nib, "r.nib",
             // A unit that already has the NIB keeps it even when other sites of the business share it.
             """
@@ -194,7 +206,8 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
     }
 
     /// <summary>How the rows that can be saved will stand in the registry: complete, or needing verification and why.</summary>
-    public sealed record Quality(int Complete, int Incomplete, int NikMissing, int ResponsiblePersonMissing, int NibMissing, int KbliCategoryMismatch, int PhoneDoubtful)
+    public sealed record Quality(int Complete, int Incomplete, int NikMissing, int ResponsiblePersonMissing, int NibMissing, int KbliCategoryMismatch, int PhoneDoubtful,
+        int PositionOutsideKelurahan, int PositionOutsideCity)
     {
         public int Count(DataIssue issue) => issue switch
         {
@@ -202,6 +215,8 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             DataIssue.ResponsiblePersonMissing => ResponsiblePersonMissing,
             DataIssue.NibMissing => NibMissing,
             DataIssue.PhoneDoubtful => PhoneDoubtful,
+            DataIssue.PositionOutsideKelurahan => PositionOutsideKelurahan,
+            DataIssue.PositionOutsideCity => PositionOutsideCity,
             _ => KbliCategoryMismatch,
         };
     }
@@ -214,13 +229,15 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
     /// </summary>
     public async Task<Quality> QualityAsync(int batchId, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<Quality>("""
-            SELECT count(*) FILTER (WHERE verified OR NOT (no_nik OR no_person OR no_nib OR mismatch OR bad_phone))::int AS complete,
-                   count(*) FILTER (WHERE NOT verified AND (no_nik OR no_person OR no_nib OR mismatch OR bad_phone))::int AS incomplete,
+            SELECT count(*) FILTER (WHERE verified OR NOT (no_nik OR no_person OR no_nib OR mismatch OR bad_phone OR off_kelurahan OR off_city))::int AS complete,
+                   count(*) FILTER (WHERE NOT verified AND (no_nik OR no_person OR no_nib OR mismatch OR bad_phone OR off_kelurahan OR off_city))::int AS incomplete,
                    count(*) FILTER (WHERE NOT verified AND no_nik)::int AS nik_missing,
                    count(*) FILTER (WHERE NOT verified AND no_person)::int AS responsible_person_missing,
                    count(*) FILTER (WHERE NOT verified AND no_nib)::int AS nib_missing,
                    count(*) FILTER (WHERE NOT verified AND mismatch)::int AS kbli_category_mismatch,
-                   count(*) FILTER (WHERE NOT verified AND bad_phone)::int AS phone_doubtful
+                   count(*) FILTER (WHERE NOT verified AND bad_phone)::int AS phone_doubtful,
+                   count(*) FILTER (WHERE NOT verified AND off_kelurahan)::int AS position_outside_kelurahan,
+                   count(*) FILTER (WHERE NOT verified AND off_city)::int AS position_outside_city
               FROM (SELECT u.verified_at IS NOT NULL AS verified,
                            COALESCE(r.nik, u.nik) IS NULL AND COALESCE(r.legal_form, u.legal_form, 'Perorangan') IN ('Perorangan', 'UsahaDagang') AS no_nik,
                            COALESCE(r.responsible_person_name, u.responsible_person_name) IS NULL
@@ -228,7 +245,9 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
                            COALESCE(r.nib, u.nib) IS NULL AS no_nib,
                            COALESCE(r.kbli_code, u.kbli_code) IS NOT NULL AND COALESCE(r.kbli_edition, u.kbli_edition) = 2020
                                AND kbli_category(COALESCE(r.kbli_code, u.kbli_code)) IS DISTINCT FROM COALESCE(r.category_id, u.category_id) AS mismatch,
-                           COALESCE(COALESCE(r.phone, u.phone) NOT LIKE '+62%', false) AS bad_phone
+                           COALESCE(COALESCE(r.phone, u.phone) NOT LIKE '+62%', false) AS bad_phone,
+                           COALESCE(COALESCE(r.position_check, u.position_check) = 'LuarKelurahan', false) AS off_kelurahan,
+                           COALESCE(COALESCE(r.position_check, u.position_check) = 'LuarKota', false) AS off_city
                       FROM import_row r LEFT JOIN industrial_unit u ON u.id = r.unit_id
                      WHERE r.batch_id = {0} AND r.kind <> 'Error') AS q
             """, batchId).SingleAsync(ct);
@@ -336,7 +355,31 @@ public sealed class ImportMatching(RegistryDbContext db, IStringLocalizer<Shared
             SELECT k.id, r.sentra_id, r.unit_id, @today, 'Anggota', false
             {memberRows}
             """, b, today, ct);
+        await RecheckPositionsAsync(b, ct);
     }
+
+    /// <summary>
+    /// An updated unit's position check follows its kelurahan and position as they are now (either may come from the
+    /// file or from the registry): the boundaries are checked in C# (<see cref="UnitPosition.Check"/>), as the form's save does.
+    /// </summary>
+    private async Task RecheckPositionsAsync(int batchId, CancellationToken ct)
+    {
+        var units = await db.Database.SqlQueryRaw<PositionRow>("""
+            SELECT u.id AS "Id", k.code AS "Code", u.latitude AS "Latitude", u.longitude AS "Longitude", u.position_check AS "Check"
+              FROM import_row r JOIN industrial_unit u ON u.id = r.unit_id JOIN kelurahan k ON k.id = u.kelurahan_id
+             WHERE r.batch_id = {0} AND r.kind = 'Update' AND (u.latitude IS NOT NULL OR u.position_check IS NOT NULL)
+            """, batchId).ToListAsync(ct);
+        var changed = units.Select(u => (u.Id, Check: UnitPosition.Check(u.Code, u.Latitude, u.Longitude)?.ToString()))
+            .Where((c, i) => c.Check != units[i].Check).ToList();
+        if (changed.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE industrial_unit u SET position_check = c.verdict FROM unnest({0}::int[], {1}::text[]) AS c(id, verdict) WHERE u.id = c.id
+                """, [changed.Select(c => c.Id).ToArray(), changed.Select(c => c.Check).ToArray()], ct);
+        }
+    }
+
+    private sealed record PositionRow(int Id, string Code, double? Latitude, double? Longitude, string? Check);
 
     // The SQL text is built only from constants in this class; values travel as parameters.
 #pragma warning disable EF1002

@@ -40,6 +40,12 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
 
     public sealed class ProblemException(string message) : Exception(message);
 
+    /// <summary>The pendataan form's version now: a submission of another version is named in the preview.</summary>
+    private string _formVersion = "";
+
+    /// <summary>Submission uuids read so far in the file, with their rows.</summary>
+    private readonly Dictionary<string, int> _seenUuid = [];
+
     private sealed class RowState(int number)
     {
         public int Number { get; } = number;
@@ -112,6 +118,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     public async Task ReadAsync(ImportBatch batch, string path, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         var lookups = await ImportLookups.LoadAsync(db, cancellationToken);
+        _formVersion = (await PendataanForm.BuildAsync(db, l, cancellationToken)).Version;
+        _seenUuid.Clear();
         var sheets = SheetsToRead(batch, path);
         var named = sheets.Length > 1;
         batch.Sheets = [.. sheets.Where(s => s is not null).Select(s => s!)];
@@ -375,6 +383,18 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                     }
                 }
 
+                if (row.SubmissionUuid is { } uuid && !state.HasError)
+                {
+                    if (_seenUuid.TryGetValue(uuid, out var first))
+                    {
+                        Error(state, Submissions.Uuid, uuid, l["Kiriman ini (UUID yang sama) sudah ada di baris {0} berkas yang sama: ekspor memuatnya dua kali. Hapus salah satu baris; yang lain tetap diimpor.", Where(batch.Sheets, first)]);
+                    }
+                    else
+                    {
+                        _seenUuid[uuid] = rowNumber;
+                    }
+                }
+
                 row.Kind = state.HasError ? ImportRowKind.Error : ImportRowKind.New;
                 state.DerivedCategory &= !state.HasError;
                 issues.AddRange(state.Issues);
@@ -464,12 +484,15 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
                 FieldInput.Digits => DigitsCell(cell, field.Header!, field.MaxLength!.Value, state),
                 FieldInput.Phone => PhoneCell(cell, state),
                 FieldInput.Date => DateText(cell, field.Header!, state),
+                FieldInput.Coordinate => cell is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Text(cell),
+                FieldInput.Instant => cell is DateTime t ? t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) : Text(cell),
                 _ => Text(cell),
             };
         }
 
         // A legal entity's sheet may name only its penanggung jawab: that person stands in the owner's column too.
         input.OwnerName ??= input.ResponsiblePersonName;
+        ReadSubmission(Cell, row, input, state);
         input.RegisteredOn ??= Parsing.Iso(today);
         if ((input.WorkersMale is not null || input.WorkersFemale is not null) && input[UnitFields.WorkersUnsplit] is { } total)
         {
@@ -629,6 +652,8 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
             field.Stage(row, field.Read(unit));
         }
 
+        row.PositionCheck = UnitPosition.Check(lookups.KelurahanById(unit.KelurahanId)?.Code, unit.Latitude, unit.Longitude);
+
         // A consent the file left open stays open: an update in Keep mode must not read it as "no".
         row.PublicConsent = consent;
         row.PublicConsentOn = consent == true && Parsing.TryDate(input[UnitFields.PublicConsentOn], out var on) ? on : null;
@@ -641,6 +666,61 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// A pendataan submission's own columns (<see cref="Submissions"/>): the form it came from, its uuid, officer and
+    /// time, and the geopoint as one text. The submission's day is the registration date and the date of a consent
+    /// given in it; a geopoint's position was taken by the device at the submission's time.
+    /// </summary>
+    private void ReadSubmission(Func<string, object?> cell, ImportRow row, UnitInput input, RowState state)
+    {
+        if (Text(cell(Submissions.FormId)) is { } formId && formId != PendataanForm.FormId)
+        {
+            Error(state, Submissions.FormId, formId, l["Kiriman ini dari formulir lain (\"{0}\"), bukan formulir pendataan registri ({1}). Impor hanya kiriman dari formulir yang diunduh di halaman Formulir pendataan lapangan.", formId, PendataanForm.FormId]);
+            return;
+        }
+
+        row.FormVersion = Text(cell(Submissions.FormVersion));
+        if (row.FormVersion is { } version && version != _formVersion)
+        {
+            Correction(state, Submissions.FormVersion, version, l["Kiriman ini dari versi formulir {0}, bukan versi sekarang ({1}): jawabannya dibaca menurut nama pertanyaan. Periksa baris ini di pratinjau, lalu pakai formulir versi sekarang untuk pendataan berikutnya.", version, _formVersion]);
+        }
+
+        row.SubmissionUuid = Submissions.CleanUuid(Text(cell(Submissions.Uuid)));
+        row.SubmittedBy = Text(cell(Submissions.Officer)) is { } officer ? officer[..Math.Min(officer.Length, 150)] : null;
+        row.SubmittedAt = Submissions.Instant(cell(Submissions.SubmittedAt));
+        if (Text(cell(Submissions.Geopoint)) is { } geopoint && input[UnitFields.Latitude] is null)
+        {
+            if (Submissions.SplitGeopoint(geopoint) is { } point)
+            {
+                input[UnitFields.Latitude] = point.Latitude;
+                input[UnitFields.Longitude] = point.Longitude;
+                input[UnitFields.PositionAccuracy] ??= point.Accuracy;
+            }
+            else
+            {
+                Error(state, Submissions.Geopoint, geopoint, l["Posisi \"{0}\" tidak terbaca: geopoint ditulis \"lintang bujur ketinggian akurasi\", misalnya -2.2050 113.8941 35 5. Perbaiki atau kosongkan sel ini.", geopoint]);
+            }
+        }
+
+        if (row.SubmissionUuid is null && row.SubmittedAt is null)
+        {
+            return;
+        }
+
+        if (input[UnitFields.Latitude] is not null)
+        {
+            input[UnitFields.PositionSourceField] ??= nameof(PositionSource.Geopoint);
+            input[UnitFields.PositionTakenAt] ??= row.SubmittedAt?.ToString("o", CultureInfo.InvariantCulture);
+        }
+
+        if (row.SubmittedAt is { } at)
+        {
+            var day = Parsing.Iso(DateOnly.FromDateTime(Wib.From(at).DateTime));
+            input.RegisteredOn ??= day;
+            input[UnitFields.PublicConsentOn] ??= day;
+        }
     }
 
     /// <summary>A cell as trimmed text; numbers in the invariant form; null for empty. Neutralised formulas come back as written.</summary>
@@ -845,7 +925,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
     private static readonly StagedField[] _staged = StagedField.All;
 
     private static readonly string CopyRowsSql =
-        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, "
+        "COPY import_row (batch_id, row_number, kind, given_id, status, closed_on, sentra_id, position_check, submission_uuid, form_version, submitted_by, submitted_at, "
         + string.Join(", ", _staged.Select(f => f.Column)) + ") FROM STDIN (FORMAT BINARY)";
 
     // Synchronous and typed on purpose: a 100,000-row file makes about 3 million writes, nearly all into the
@@ -861,6 +941,11 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
         WriteTyped(copy, r.Status?.ToString(), NpgsqlDbType.Varchar);
         WriteTyped(copy, r.ClosedOn, NpgsqlDbType.Date);
         WriteTyped(copy, r.SentraId, NpgsqlDbType.Integer);
+        WriteTyped(copy, r.PositionCheck?.ToString(), NpgsqlDbType.Varchar);
+        WriteTyped(copy, r.SubmissionUuid, NpgsqlDbType.Text);
+        WriteTyped(copy, r.FormVersion, NpgsqlDbType.Text);
+        WriteTyped(copy, r.SubmittedBy, NpgsqlDbType.Text);
+        WriteTyped(copy, r.SubmittedAt, NpgsqlDbType.TimestampTz);
         foreach (var field in _staged)
         {
             WriteTyped(copy, field.Copied(r), field.Type);
@@ -892,6 +977,7 @@ public sealed partial class ImportReader(RegistryDbContext db, IValidator<UnitIn
             case decimal v: copy.Write(v, type); break;
             case DateOnly v: copy.Write(v, type); break;
             case bool v: copy.Write(v, type); break;
+            case DateTime v: copy.Write(v, type); break;
             default: copy.Write(value, type); break;
         }
     }

@@ -32,6 +32,8 @@ public sealed class StagedField
             _ when type == typeof(string) => (NpgsqlDbType.Text, Getter<ImportRow>(rowProperty)),
             _ when type == typeof(int) => (NpgsqlDbType.Integer, Getter<ImportRow>(rowProperty)),
             _ when type == typeof(decimal) => (NpgsqlDbType.Numeric, Getter<ImportRow>(rowProperty)),
+            _ when type == typeof(double) => (NpgsqlDbType.Double, Getter<ImportRow>(rowProperty)),
+            _ when type == typeof(DateTime) => (NpgsqlDbType.TimestampTz, Getter<ImportRow>(rowProperty)),
             _ when type == typeof(DateOnly) => (NpgsqlDbType.Date, Getter<ImportRow>(rowProperty)),
             _ when type == typeof(bool) => (NpgsqlDbType.Boolean, Getter<ImportRow>(rowProperty)),
             _ when type == typeof(KbliEdition) => (NpgsqlDbType.Integer, Convert(Getter<ImportRow>(rowProperty), v => (object)(int)(KbliEdition)v)),

@@ -27,13 +27,15 @@ public static class DatabaseSetup
         builder.Services.AddScoped<AuditActor>();
         builder.Services.AddScoped<SentraEventInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddSingleton<PositionCheckInterceptor>();
         builder.Services.AddScoped<Audit>();
         builder.Services.AddSingleton<Data.Queries.Lookups>();
         builder.Services.AddDbContext<RegistryDbContext>((services, options) =>
         {
             RegistryDbContext.Configure(options, connectionString);
-            // In this order: the events a status change writes are then audited with it.
-            options.AddInterceptors(services.GetRequiredService<SentraEventInterceptor>(), services.GetRequiredService<AuditInterceptor>());
+            // In this order: the events a status change writes, and the position check, are then audited with the change.
+            options.AddInterceptors(services.GetRequiredService<SentraEventInterceptor>(), services.GetRequiredService<PositionCheckInterceptor>(),
+                services.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<RegistryDbContext>("postgresql", tags: ["ready"]);
         return builder;

@@ -33,6 +33,11 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.LegalForm).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(u => u.DataSource).HasMaxLength(100);
+        builder.Property(u => u.PositionSource).HasConversion<string>().HasMaxLength(10);
+        builder.Property(u => u.PositionCheck).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.SubmissionUuid).HasMaxLength(64);
+        builder.Property(u => u.FormVersion).HasMaxLength(40);
+        builder.Property(u => u.SubmittedBy).HasMaxLength(150);
         builder.Property(u => u.Version).IsRowVersion();
         builder.Ignore(u => u.TotalWorkers);
         builder.Ignore(u => u.IsLegalEntity);
@@ -40,6 +45,8 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         // One NIB belongs to one business actor, which may run several production sites: not unique.
         builder.HasIndex(u => u.Nib).HasFilter("nib IS NOT NULL");
         builder.HasIndex(u => u.Nik);
+        // A pendataan submission is imported once: the same export twice, or overlapping exports, add nothing twice.
+        builder.HasIndex(u => u.SubmissionUuid).IsUnique().HasFilter("submission_uuid IS NOT NULL");
         // Lists and dashboards filter and group by area, category and status.
         builder.HasIndex(u => new { u.KelurahanId, u.Status, u.CategoryId });
         builder.HasIndex(u => new { u.CategoryId, u.Status });

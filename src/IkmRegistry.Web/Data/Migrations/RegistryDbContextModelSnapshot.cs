@@ -620,6 +620,10 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("data_source");
 
+                    b.Property<string>("FormVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("form_version");
+
                     b.Property<int?>("GivenId")
                         .HasColumnType("integer")
                         .HasColumnName("given_id");
@@ -647,10 +651,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LegalForm")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("legal_form");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("MainProducts")
                         .HasColumnType("text")
@@ -680,6 +692,24 @@ namespace IkmRegistry.Web.Data.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("text")
                         .HasColumnName("phone");
+
+                    b.Property<double?>("PositionAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position_accuracy");
+
+                    b.Property<string>("PositionCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position_check");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("position_source");
+
+                    b.Property<DateTime?>("PositionTakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_taken_at");
 
                     b.Property<decimal?>("ProductionCapacity")
                         .HasPrecision(18, 2)
@@ -743,6 +773,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
+
+                    b.Property<string>("SubmissionUuid")
+                        .HasColumnType("text")
+                        .HasColumnName("submission_uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer")
@@ -812,6 +854,11 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("data_source");
 
+                    b.Property<string>("FormVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("form_version");
+
                     b.Property<decimal?>("InvestmentValue")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -834,10 +881,18 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kelurahan_id");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LegalForm")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("legal_form");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("MainProducts")
                         .HasMaxLength(500)
@@ -875,6 +930,24 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(25)
                         .HasColumnType("character varying(25)")
                         .HasColumnName("phone");
+
+                    b.Property<double?>("PositionAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position_accuracy");
+
+                    b.Property<string>("PositionCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position_check");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("position_source");
+
+                    b.Property<DateTime?>("PositionTakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_taken_at");
 
                     b.Property<decimal?>("ProductionCapacity")
                         .HasPrecision(18, 2)
@@ -935,6 +1008,20 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
+
+                    b.Property<string>("SubmissionUuid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("submitted_by");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1004,6 +1091,11 @@ namespace IkmRegistry.Web.Data.Migrations
 
                     b.HasIndex("RegisteredOn")
                         .HasDatabaseName("ix_industrial_unit_registered_on");
+
+                    b.HasIndex("SubmissionUuid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_industrial_unit_submission_uuid")
+                        .HasFilter("submission_uuid IS NOT NULL");
 
                     b.HasIndex("BusinessName", "Id")
                         .HasDatabaseName("ix_industrial_unit_business_name_id");

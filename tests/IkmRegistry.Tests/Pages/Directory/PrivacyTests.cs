@@ -25,6 +25,8 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
         "ALAMATSENTRA-Q7X", "SKRAHASIA-Q7X", "KONTAKRAHASIA-Q7X",
         // A photo of the business that did not consent: neither its alt text nor its address may appear.
         "FOTORAHASIA-Q7X", "0123456789abcdef0123456789abcdef",
+        // The planted position (issue 16), in either decimal notation.
+        "2.201357", "2,201357", "113.951579", "113,951579",
     ];
 
     [Fact]
@@ -53,6 +55,10 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
                 unit.DataSource = "SUMBERRAHASIA-Q7X";
                 unit.WorkersMale = 3;
                 unit.WorkersFemale = 4;
+                unit.Latitude = -2.201357;
+                unit.Longitude = 113.951579;
+                unit.PositionAccuracy = 6.25;
+                unit.PositionSource = PositionSource.Geopoint;
             });
             var hidden = await data.UnitAsync(UnconsentedBusiness, DirectoryData.Pahandut, "pangan", sentra, consent: false, products: "PRODUKRAHASIA-Q7X", details: unit =>
             {

@@ -15,7 +15,8 @@ public class FieldDefinitionTests(RegistryApp app) : RegistryTest(app)
         nameof(IndustrialUnit.Category), nameof(IndustrialUnit.Kelurahan), nameof(IndustrialUnit.Memberships), nameof(IndustrialUnit.Version),
         nameof(IndustrialUnit.CreatedAt), nameof(IndustrialUnit.UpdatedAt), nameof(IndustrialUnit.IsDemo), nameof(IndustrialUnit.VerifiedAt),
         nameof(IndustrialUnit.VerifiedBy), nameof(IndustrialUnit.TotalWorkers), nameof(IndustrialUnit.IsLegalEntity),
-        nameof(IndustrialUnit.PublicConsentWithdrawnOn),
+        nameof(IndustrialUnit.PublicConsentWithdrawnOn), nameof(IndustrialUnit.PositionCheck),
+        nameof(IndustrialUnit.SubmissionUuid), nameof(IndustrialUnit.FormVersion), nameof(IndustrialUnit.SubmittedBy), nameof(IndustrialUnit.SubmittedAt),
     ];
 
     [Fact]

@@ -96,9 +96,16 @@ public sealed class UnitInput
     {
         var wasConsenting = u.PublicConsent;
         var wasConsentingToContact = u.PublicContactConsent;
+        var position = (u.Latitude, u.Longitude);
         foreach (var field in UnitFields.Form)
         {
             field.Write?.Invoke(u, this[field]);
+        }
+
+        // A new position without a time was taken now.
+        if (u.Latitude is not null && u.PositionTakenAt is null && position != (u.Latitude, u.Longitude))
+        {
+            u.PositionTakenAt = clock.GetUtcNow().UtcDateTime;
         }
 
         // A new consent without a date is dated today; a consent kept keeps its date unless another is typed; no consent, no date.
