@@ -28,6 +28,8 @@ public class AuthorizationMatrixTests(RegistryApp app) : RegistryTest(app)
         // Open to anyone, but without a password accepted just before it sends back to the sign-in page.
         "/Account/LoginTwoFactor" => Access.SecondStep,
         "/Registry/Units/Create" or "/Registry/Units/Edit" or "/Registry/Sentra/Create" or "/Registry/Sentra/Edit" or "/Registry/Sentra/Status" or "/Registry/Formation/Edit" => Access.Edit,
+        // The invitation list's xlsx holds owners and phones: staff only.
+        "/Registry/Formation/InvitationExport" => Access.Edit,
         _ when page.StartsWith("/Registry/Import/", StringComparison.Ordinal) => Access.Edit,
         // Officials export too, without the private columns (checked in the export tests).
         "/Registry/Units/Export" or "/Registry/Sentra/Export" => Access.Read,

@@ -64,7 +64,7 @@ public class AreaMapTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("MIT", attribution, StringComparison.Ordinal);
         // The attribution is also printed under the map, and the legend's table says in text what the colours say.
         Assert.Contains("MIT", page.QuerySelector(".area-map-attribution")!.TextContent, StringComparison.Ordinal);
-        var legend = page.QuerySelectorAll("table[data-table=status-peta] tbody tr")
+        var legend = page.QuerySelectorAll("table[data-map-table=status] tbody tr")
             .ToDictionary(r => r.GetAttribute("data-status")!, r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
         Assert.Equal("23", legend["covered"][0]);
         Assert.Equal(["1", "Kanarakan"], legend["stage-2"]);
