@@ -62,6 +62,30 @@ public sealed record CategoryRecord(
     [property: JsonPropertyName("name_id")] string NameId,
     [property: JsonPropertyName("name_en")] string NameEn);
 
+/// <summary>A business whose owner agreed to be listed (active, PublicConsent): public fields only, never a phone in bulk.</summary>
+public sealed record BusinessRecord(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("products")] string? Products,
+    [property: JsonPropertyName("category_code")] string CategoryCode,
+    [property: JsonPropertyName("category_name")] string CategoryName,
+    [property: JsonPropertyName("kelurahan_slug")] string KelurahanSlug,
+    [property: JsonPropertyName("kelurahan_name")] string KelurahanName,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName,
+    [property: JsonPropertyName("sentra_slug")] string? SentraSlug,
+    [property: JsonPropertyName("sentra_name")] string? SentraName);
+
+/// <summary>One product found by the product search, with who makes it and where.</summary>
+public sealed record ProductRecord(
+    [property: JsonPropertyName("product")] string Product,
+    [property: JsonPropertyName("maker_kind")] string MakerKind,
+    [property: JsonPropertyName("maker_name")] string MakerName,
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("kelurahan_slug")] string KelurahanSlug,
+    [property: JsonPropertyName("kelurahan_name")] string KelurahanName,
+    [property: JsonPropertyName("kecamatan_name")] string KecamatanName);
+
 /// <summary>City coverage at a date, from the recorded sentra status history (Data/Queries/CoverageHistory.cs).</summary>
 public sealed record CoverageRecord(
     [property: JsonPropertyName("date")] DateOnly Date,
@@ -125,6 +149,14 @@ public static class OpenDataEndpoints
             "Active units counted by kelurahan and product category",
             "One row for every active kelurahan and every category, zeros included.",
             new("units-by-kelurahan-category.csv", _unitsByKelurahanColumns, "Active units by kelurahan and category as CSV"));
+        api.MapDataset("businesses", "businesses", BusinessesAsync,
+            "Listed businesses",
+            $"Every active business whose owner agreed to be listed in the public directory, in a sentra or not, ordered by id, {BusinessPageSize} a page (?page=1, 2, ...; an empty page ends the list). Name, products, category, area and current sentra only: never the owner, identifiers, address, phone or figures.",
+            new("businesses.csv", _businessColumns, "Listed businesses as CSV", $"The same rows and field names as /api/v1/businesses, {BusinessPageSize} a page (?page=)."));
+        api.MapDataset("products", "products", ProductsAsync,
+            "Products across the city",
+            $"The product search of /Directory/Products: ?q= a product word (typo-tolerant, Indonesian spelling variants folded), ?kategori= a category code, ?kelurahan= a kelurahan slug; at least one is needed, else the list is empty. One row per product and maker (an active sentra or a listed business), at most {Pages.Directory.ProductSearch.BusinessLimit} businesses, the most similar first.",
+            new("products.csv", _productColumns, "Products across the city as CSV", "The same rows and field names as /api/v1/products, with the same query parameters."));
         api.MapDataset("units/by-kecamatan", "units_by_kecamatan", (_, db, ct) => UnitsByKecamatanAsync(db, ct),
             "Active units counted by kecamatan",
             "Active units per kecamatan, with its number of active kelurahan and of kelurahan that have an active sentra.",
@@ -148,15 +180,15 @@ public static class OpenDataEndpoints
             return;
         }
 
-        var endpoint = api.MapGet($"/{path}.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
+        // A 200 declared without a type gets no media type in the document: text/csv is declared with a string schema
+        // (a CSV body is one text), and the description names the header row's columns in order.
+        var columns = "Columns, in order: " + string.Join(", ", csv.Columns.Select(c => c.Header)) + ".";
+        api.MapGet($"/{path}.csv", async (HttpContext http, RegistryDbContext db, CancellationToken ct) =>
                 Csv(http, csv.FileName, await rows(http, db, ct), csv.Columns))
             .WithName(name + "_csv")
             .WithSummary(csv.Summary)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        if (csv.Description is not null)
-        {
-            endpoint.WithDescription(csv.Description);
-        }
+            .WithDescription(csv.Description is null ? columns : csv.Description + " " + columns)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 
     private static async Task<List<SentraRecord>> SentraAsync(HttpContext http, RegistryDbContext db, CancellationToken ct)
@@ -179,6 +211,35 @@ public static class OpenDataEndpoints
             s.Contact,
             s.Latitude,
             s.Longitude));
+    }
+
+    public const int BusinessPageSize = 1000;
+
+    private static async Task<List<BusinessRecord>> BusinessesAsync(HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var page = int.TryParse(http.Request.Query["page"], CultureInfo.InvariantCulture, out var p) && p is > 0 and < 1_000_000 ? p : 1;
+        var links = http.RequestServices.GetRequiredService<LinkGenerator>();
+        var businesses = await db.ListedBusinesses().OrderBy(u => u.Id).Skip((page - 1) * BusinessPageSize).Take(BusinessPageSize)
+            .SelectPublic().AsNoTracking().ToListAsync(ct);
+        return businesses.ConvertAll(b => new BusinessRecord(
+            b.Id, b.BusinessName, links.PublicPageUri(http, "/Directory/Business", new { slug = b.Slug }), b.Products, b.Category.Code, b.Category.NameId,
+            b.KelurahanSlug, b.KelurahanName, b.KecamatanName, b.SentraSlug, b.SentraName));
+    }
+
+    private static async Task<List<ProductRecord>> ProductsAsync(HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        string? Param(string key) => Domain.Identifiers.Clean(http.Request.Query[key].ToString()) is { } v ? Domain.Identifiers.SearchTerm(v) : null;
+        var filter = new ProductSearch.Filter(Param("q"), Param("kategori"), Param("kelurahan"));
+        if (filter.IsEmpty)
+        {
+            return [];
+        }
+
+        var links = http.RequestServices.GetRequiredService<LinkGenerator>();
+        return (await ProductSearch.HitsAsync(db, filter, ct)).ConvertAll(h => new ProductRecord(
+            h.Product, h.IsSentra ? "sentra" : "business", h.Name,
+            links.PublicPageUri(http, h.IsSentra ? "/Directory/Sentra" : "/Directory/Business", new { slug = h.Slug }),
+            h.KelurahanSlug, h.KelurahanName, h.KecamatanName));
     }
 
     private static async Task<List<KelurahanRecord>> KelurahanAsync(RegistryDbContext db, CancellationToken ct) =>
@@ -258,6 +319,20 @@ public static class OpenDataEndpoints
         ("category_codes", r => r.CategoryCodes), ("category_names", r => r.CategoryNames),
         ("products", r => r.Products), ("member_units", r => r.MemberUnits), ("founded_year", r => r.FoundedYear),
         ("contact", r => r.Contact), ("latitude", r => r.Latitude), ("longitude", r => r.Longitude),
+    ];
+
+    private static readonly (string Header, Func<BusinessRecord, object?> Value)[] _businessColumns =
+    [
+        ("id", r => r.Id), ("name", r => r.Name), ("url", r => r.Url), ("products", r => r.Products),
+        ("category_code", r => r.CategoryCode), ("category_name", r => r.CategoryName),
+        ("kelurahan_slug", r => r.KelurahanSlug), ("kelurahan_name", r => r.KelurahanName), ("kecamatan_name", r => r.KecamatanName),
+        ("sentra_slug", r => r.SentraSlug), ("sentra_name", r => r.SentraName),
+    ];
+
+    private static readonly (string Header, Func<ProductRecord, object?> Value)[] _productColumns =
+    [
+        ("product", r => r.Product), ("maker_kind", r => r.MakerKind), ("maker_name", r => r.MakerName), ("url", r => r.Url),
+        ("kelurahan_slug", r => r.KelurahanSlug), ("kelurahan_name", r => r.KelurahanName), ("kecamatan_name", r => r.KecamatanName),
     ];
 
     private static readonly (string Header, Func<KelurahanRecord, object?> Value)[] _kelurahanColumns =

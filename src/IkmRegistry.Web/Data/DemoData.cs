@@ -22,7 +22,7 @@ public static class DemoData
     public const int LargeLoadUnits = 100_000;
 
     private static readonly string[] _trigramIndexNames =
-        ["ix_industrial_unit_business_name_trgm", "ix_industrial_unit_owner_name_trgm", "ix_industrial_unit_main_products_trgm"];
+        ["ix_industrial_unit_business_name_trgm", "ix_industrial_unit_owner_name_trgm", "ix_industrial_unit_main_products_trgm", "ix_industrial_unit_listed_products_trgm"];
 
     public sealed record Result(bool Loaded, int Units, int Sentra, int Memberships, TimeSpan Elapsed);
 
@@ -112,14 +112,14 @@ public static class DemoData
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
             await db.Database.ExecuteSqlRawAsync(
-                "DROP INDEX IF EXISTS ix_industrial_unit_business_name_trgm, ix_industrial_unit_owner_name_trgm, ix_industrial_unit_main_products_trgm", cancellationToken);
+                "DROP INDEX IF EXISTS ix_industrial_unit_business_name_trgm, ix_industrial_unit_owner_name_trgm, ix_industrial_unit_main_products_trgm, ix_industrial_unit_listed_products_trgm", cancellationToken);
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY industrial_unit (id, business_name, owner_name, nik, nib, kbli_code, kbli_edition, category_id, main_products, kelurahan_id, address, phone, " +
             "workers_male, workers_female, investment_value, production_value_per_year, production_capacity, production_capacity_unit, year_started, legal_form, " +
             "status, closed_on, public_consent, public_consent_on, registered_on, data_source, is_demo, created_at, updated_at, " +
-            "owner_sex, responsible_person_name, responsible_person_role, annual_sales, verified_at, verified_by) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "owner_sex, responsible_person_name, responsible_person_role, annual_sales, verified_at, verified_by, public_contact_consent, public_contact_consent_on) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             importer.Timeout = copyTimeout;
             // The fields of issue 12 draw from their own sequence, so the demo's other figures stay as they were.
@@ -187,6 +187,10 @@ public static class DemoData
                     var verified = records.Next(100) < 25;
                     await WriteNullableAsync(importer, verified ? now : (DateTime?)null, NpgsqlDbType.TimestampTz, cancellationToken);
                     await WriteNullableAsync(importer, verified ? "petugas.demo@dpkukmp.example" : null, NpgsqlDbType.Varchar, cancellationToken);
+                    // Every third listed unit also publishes its contact; not drawn from a generator, so the other values stay as they were.
+                    var contact = consent && unitId % 3 == 0;
+                    await importer.WriteAsync(contact, NpgsqlDbType.Boolean, cancellationToken);
+                    await WriteNullableAsync(importer, contact ? registered : (DateOnly?)null, NpgsqlDbType.Date, cancellationToken);
 
                     var key = (area.Id, category.Code);
                     if (!unitsByKelurahanAndCategory.TryGetValue(key, out var list))

@@ -321,7 +321,8 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.Equal(
-            ["/api/v1/categories", "/api/v1/coverage", "/api/v1/kelurahan", "/api/v1/kelurahan.csv", "/api/v1/sentra", "/api/v1/sentra.csv",
+            ["/api/v1/businesses", "/api/v1/businesses.csv", "/api/v1/categories", "/api/v1/coverage", "/api/v1/kelurahan", "/api/v1/kelurahan.csv",
+             "/api/v1/products", "/api/v1/products.csv", "/api/v1/sentra", "/api/v1/sentra.csv",
              "/api/v1/units/by-kecamatan", "/api/v1/units/by-kecamatan.csv", "/api/v1/units/by-kelurahan-category", "/api/v1/units/by-kelurahan-category.csv"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(document.GetProperty("paths").EnumerateObject(), p => Assert.Equal(["get"], p.Value.EnumerateObject().Select(o => o.Name)));
@@ -329,5 +330,51 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(_sentraFields.Order(StringComparer.Ordinal), schemas.GetProperty("SentraRecord").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(_unitsByKelurahanFields.Order(StringComparer.Ordinal), schemas.GetProperty("UnitsByKelurahanRecord").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Kemendagri", document.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Every_CSV_operation_declares_text_csv_with_a_schema_for_its_200_answer_and_names_its_columns()
+    {
+        var document = await GetJsonAsync("/openapi/v1.json");
+        var csv = document.GetProperty("paths").EnumerateObject().Where(p => p.Name.EndsWith(".csv", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(6, csv.Count);
+        foreach (var path in csv)
+        {
+            var get = path.Value.GetProperty("get");
+            var content = get.GetProperty("responses").GetProperty("200").GetProperty("content");
+            Assert.Equal(["text/csv"], content.EnumerateObject().Select(c => c.Name));
+            Assert.Equal("string", content.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString());
+            Assert.Contains("Columns, in order: ", get.GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Businesses_and_products_join_the_open_data_with_listed_businesses_only_and_no_phone()
+    {
+        await using (var data = new IkmRegistry.Tests.Pages.Directory.DirectoryData(App.NewDbContext()))
+        {
+            var sentra = await data.SentraAsync("Sentra IKM Amplang Pahandut", IkmRegistry.Tests.Pages.Directory.DirectoryData.Pahandut, ["pangan"], products: "amplang");
+            await data.UnitAsync("Amplang Ibu Sari", IkmRegistry.Tests.Pages.Directory.DirectoryData.Pahandut, "pangan", sentra, products: "amplang ikan haruan",
+                details: u => { u.Phone = "+6281234567890"; u.PublicContactConsent = true; });
+            await data.UnitAsync("Amplang Luar Sentra", IkmRegistry.Tests.Pages.Directory.DirectoryData.Menteng, "pangan", products: "amplang ikan pipih");
+            await data.UnitAsync("Amplang Tidak Setuju", IkmRegistry.Tests.Pages.Directory.DirectoryData.Menteng, "pangan", consent: false, products: "amplang");
+        }
+
+        var businesses = await GetJsonAsync("/api/v1/businesses");
+        Assert.Equal(["Amplang Ibu Sari", "Amplang Luar Sentra"], businesses.EnumerateArray().Select(b => b.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal("sentra-ikm-amplang-pahandut", businesses.EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Amplang Ibu Sari").GetProperty("sentra_slug").GetString());
+        Assert.Equal(0, (await GetJsonAsync("/api/v1/businesses?page=2")).GetArrayLength());
+
+        var products = await GetJsonAsync("/api/v1/products?q=amplank");
+        Assert.Equal(["Amplang Ibu Sari", "Amplang Luar Sentra", "Sentra IKM Amplang Pahandut"],
+            products.EnumerateArray().Select(p => p.GetProperty("maker_name").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(products.EnumerateArray(), p => p.GetProperty("maker_kind").GetString() == "business" && p.GetProperty("url").GetString()!.Contains("/Directory/Business/", StringComparison.Ordinal));
+
+        using var client = App.CreateClient();
+        var csv = await client.GetStringAsync("/api/v1/businesses.csv");
+        Assert.StartsWith("id,name,url,products,category_code,category_name,kelurahan_slug,kelurahan_name,kecamatan_name,sentra_slug,sentra_name\r\n", csv);
+        Assert.DoesNotContain("Tidak Setuju", csv);
+        Assert.DoesNotContain("81234567890", csv + await client.GetStringAsync("/api/v1/businesses") + await client.GetStringAsync("/api/v1/products.csv?q=amplang"));
     }
 }

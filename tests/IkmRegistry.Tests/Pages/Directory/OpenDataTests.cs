@@ -15,7 +15,7 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("/Directory/OpenData", browser.LastUrl!.AbsolutePath);
         var links = page.QuerySelectorAll(".open-datasets a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(
-            ["/api/v1/sentra.csv", "/api/v1/sentra", "/api/v1/kelurahan.csv", "/api/v1/kelurahan",
+            ["/api/v1/sentra.csv", "/api/v1/sentra", "/api/v1/kelurahan.csv", "/api/v1/kelurahan", "/api/v1/businesses.csv", "/api/v1/businesses",
              "/api/v1/units/by-kelurahan-category.csv", "/api/v1/units/by-kelurahan-category", "/api/v1/units/by-kecamatan.csv", "/api/v1/units/by-kecamatan"],
             links);
         foreach (var link in links.Append("/openapi/v1.json"))

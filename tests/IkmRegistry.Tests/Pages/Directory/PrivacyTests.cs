@@ -114,7 +114,7 @@ public class PrivacyTests(RegistryApp app) : RegistryTest(app)
         Assert.Contains("/Directory/Sentra/sentra-ikm-privasi-pahandut", visited.Keys);
         Assert.Contains("/Directory/Kelurahan/pahandut", visited.Keys);
         Assert.Contains(visited.Keys, k => k.StartsWith("/Directory/Business/", StringComparison.Ordinal) && k.EndsWith("-usaha-setuju-tampil-q7x", StringComparison.Ordinal));
-        Assert.Equal(10, visited.Keys.Count(k => k.StartsWith("/api/v1/", StringComparison.Ordinal)));
+        Assert.Equal(14, visited.Keys.Count(k => k.StartsWith("/api/v1/", StringComparison.Ordinal)));
         Assert.True(visited.Count > 50, $"Only {visited.Count} addresses were reached");
 
         foreach (var (url, body) in visited)
