@@ -14,6 +14,16 @@ public static class SecurityHeaders
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
         "microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
 
+    /// <summary>
+    /// The unit form (create and edit, staff only) may ask the browser for this site's own use of the device's position:
+    /// its "take the position" button (issue 16). Every other answer keeps geolocation=().
+    /// </summary>
+    public static readonly string UnitFormPermissionsPolicy = PermissionsPolicy.Replace("geolocation=()", "geolocation=(self)", StringComparison.Ordinal);
+
+    private static bool IsUnitForm(PathString path) =>
+        path.StartsWithSegments("/Registry/Units/Create", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/Registry/Units/Edit", StringComparison.OrdinalIgnoreCase);
+
     public static string ContentSecurityPolicy(IConfiguration configuration)
     {
         var tileSources = TileUrlKeys
@@ -73,7 +83,7 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers["Permissions-Policy"] = IsUnitForm(context.Request.Path) ? UnitFormPermissionsPolicy : PermissionsPolicy;
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 return Task.CompletedTask;

@@ -133,4 +133,17 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal(PositionCheck.LuarKelurahan, UnitPosition.Check(Menteng, -2.19975, 113.95033));
         Assert.Equal(PositionCheck.LuarKota, UnitPosition.Check(Menteng, -2.5316, 112.9511));
     }
+
+    [Fact]
+    public async Task Only_the_unit_form_lets_the_browser_give_the_sites_own_use_of_the_position()
+    {
+        using var browser = await StaffAsync();
+        using var form = await browser.Client.GetAsync("/Registry/Units/Create");
+        using var list = await browser.Client.GetAsync("/Registry/Units");
+        using var home = await browser.Client.GetAsync("/");
+
+        Assert.Contains("geolocation=(self)", Assert.Single(form.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+        Assert.Contains("geolocation=()", Assert.Single(list.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+        Assert.Contains("geolocation=()", Assert.Single(home.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using IkmRegistry.Web.Data;
+using IkmRegistry.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace IkmRegistry.Web.Pages.Registry.Peta;
+
+/// <summary>
+/// The staff and officials' map of units in one kelurahan: the kelurahan's boundary (<see cref="KelurahanBoundaries"/>)
+/// and every unit with a position as a point, grouped when many (wwwroot/js/unit-map.js), those outside the
+/// boundary marked and listed. Positions are private: this page is under /Registry, never public.
+/// </summary>
+public class IndexModel(RegistryDbContext db) : PageModel
+{
+    public sealed record UnitPoint(int Id, string Name, double Lat, double Lng, PositionCheck? Check);
+
+    public List<SelectListItem> Kelurahan { get; private set; } = [];
+
+    public string? Code { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public List<UnitPoint> Points { get; private set; } = [];
+
+    /// <summary>Units of the kelurahan without a position (to be visited, or typed in).</summary>
+    public int WithoutPosition { get; private set; }
+
+    public string MapJson { get; private set; } = "{}";
+
+    public async Task OnGetAsync(string? kelurahan, CancellationToken cancellationToken)
+    {
+        var areas = await db.Kelurahan.AsNoTracking().Where(k => k.RetiredOn == null).OrderBy(k => k.Kecamatan.Name).ThenBy(k => k.Name)
+            .Select(k => new { k.Id, k.Code, k.Name, Kecamatan = k.Kecamatan.Name }).ToListAsync(cancellationToken);
+        var chosen = areas.FirstOrDefault(a => a.Code == kelurahan) ?? areas.FirstOrDefault();
+        Kelurahan = [.. areas.Select(a => new SelectListItem($"{a.Name} (Kec. {a.Kecamatan})", a.Code, a.Code == chosen?.Code))];
+        if (chosen is null)
+        {
+            return;
+        }
+
+        (Code, Name) = (chosen.Code, chosen.Name);
+        var units = db.IndustrialUnits.AsNoTracking().Where(u => u.KelurahanId == chosen.Id && u.Status == UnitStatus.Aktif);
+        Points = await units.Where(u => u.Latitude != null && u.Longitude != null).OrderBy(u => u.BusinessName)
+            .Select(u => new UnitPoint(u.Id, u.BusinessName, u.Latitude!.Value, u.Longitude!.Value, u.PositionCheck)).ToListAsync(cancellationToken);
+        WithoutPosition = await units.CountAsync(u => u.Latitude == null, cancellationToken);
+        var boundary = KelurahanBoundaries.ByCode.TryGetValue(chosen.Code, out var b) ? JsonDocument.Parse(b.GeometryJson).RootElement : (JsonElement?)null;
+        MapJson = JsonSerializer.Serialize(new
+        {
+            boundary,
+            points = Points.Select(p => new
+            {
+                id = p.Id, name = p.Name, lat = p.Lat, lng = p.Lng, outside = p.Check is PositionCheck.LuarKelurahan or PositionCheck.LuarKota,
+                url = Url.Page("/Registry/Units/Details", new { id = p.Id }),
+            }),
+        });
+    }
+}
