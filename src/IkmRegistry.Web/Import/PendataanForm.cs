@@ -97,7 +97,11 @@ public sealed class PendataanForm
         field == UnitFields.Kelurahan ? KelurahanQuestion : field == UnitFields.Category ? "kategori" : field.Column;
 
     /// <summary>The unit field a question name stands for (an export's column), or null for the form's own questions.</summary>
-    public static UnitField? FieldNamed(string name) => UnitFields.Form.Where(Asked).FirstOrDefault(f => NameOf(f) == name);
+    public static UnitField? FieldNamed(string name) => _fieldsByName.Value.GetValueOrDefault(name);
+
+    // The import asks this of every cell it sees (repeated headers are looked for in every row): built once.
+    private static readonly Lazy<Dictionary<string, UnitField>> _fieldsByName =
+        new(() => UnitFields.Form.Where(Asked).GroupBy(NameOf).ToDictionary(g => g.Key, g => g.First()));
 
     public static async Task<PendataanForm> BuildAsync(RegistryDbContext db, IStringLocalizer l, CancellationToken ct)
     {

@@ -47,7 +47,8 @@ public static class Submissions
 
         foreach (var group in _groups)
         {
-            if (name.StartsWith(group + "-", StringComparison.OrdinalIgnoreCase))
+            // Compared in place: this runs for every cell of every row (repeated headers are looked for), so no concatenation.
+            if (name.Length > group.Length && name[group.Length] == '-' && name.StartsWith(group, StringComparison.OrdinalIgnoreCase))
             {
                 return name[(group.Length + 1)..];
             }
@@ -62,6 +63,12 @@ public static class Submissions
     /// <summary>The import's header for an export column, or null when it is not one of the form's.</summary>
     public static string? Recognise(string header)
     {
+        // Question names and export columns never hold a space; most cells of a sheet's rows do, and every cell is asked.
+        if (header.AsSpan().Trim().Contains(' '))
+        {
+            return null;
+        }
+
         var question = Question(header);
         var key = question.ToLowerInvariant();
         // ODK Central splits a geopoint into "lokasi_usaha-lokasi-Latitude"; Kobo into "_lokasi_latitude".
