@@ -10,12 +10,8 @@
 
   var locale = document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID';
 
-  // Leaflet inserts a string as HTML: names typed by staff go in as text nodes, never as markup.
-  function text(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span;
-  }
+  // Names go in as text nodes, never as markup (map-text.js).
+  var text = window.ikmMapText;
 
   // Where a label may go, relative to its point, in pixels: centred first, then above, below, left and right.
   var offsets = [[0, 0], [0, -14], [0, 14], [0, -26], [0, 26], [-36, 0], [36, 0], [-30, -14], [30, -14], [-30, 14], [30, 14], [0, -38], [0, 38]];
