@@ -22,7 +22,10 @@
 
   function placeLabels(labels, container) {
     var bounds = container.getBoundingClientRect();
-    var placed = [];
+    // The zoom buttons and the attribution sit over the map: a label under them could not be read.
+    var placed = Array.prototype.map.call(container.querySelectorAll('.leaflet-control'), function (control) {
+      return control.getBoundingClientRect();
+    });
     labels.forEach(function (label) {
       var span = label.span;
       span.classList.remove('area-label-hidden');
@@ -102,7 +105,10 @@
 
     if (focus.length > 0) {
       var bounds = focus.reduce(function (all, b) { return all.extend(b); }, L.latLngBounds(focus[0].getSouthWest(), focus[0].getNorthEast()));
-      map.fitBounds(bounds, { padding: [12, 12] });
+      // Room at the bottom for the attribution, so that it covers no area (on a phone it takes three lines).
+      var attribution = element.querySelector('.leaflet-control-attribution');
+      var bottom = 12 + (attribution ? attribution.offsetHeight : 0);
+      map.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [12, bottom] });
     }
     placeLabels(labels, element);
     map.on('zoomend moveend resize', function () { placeLabels(labels, element); });
