@@ -1,7 +1,6 @@
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Dashboard;
@@ -240,62 +239,6 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("2", nik[3]);
         Assert.DoesNotContain(EdgeCases.SharedNik, page.Body!.InnerHtml);
         Assert.DoesNotContain("Pemilik Uji", page.Body!.InnerHtml);
-    }
-
-    [Fact]
-    public async Task The_next_sentra_list_puts_kelurahan_with_five_units_of_one_category_first()
-    {
-        // No demo data: four uncovered kelurahan with known units, in one kecamatan; every other kelurahan has a sentra.
-        await using (var db = App.NewDbContext())
-        {
-            var areas = await db.Kelurahan.ToDictionaryAsync(k => k.Code);
-            var categories = await db.ProductCategories.ToDictionaryAsync(c => c.Code);
-            var uncovered = new[] { "62.71.01.1001", "62.71.01.1002", "62.71.01.1003", "62.71.01.1004" };
-            foreach (var area in areas.Values.Where(a => !uncovered.Contains(a.Code) && a.Code != "62.71.01.1005"))
-            {
-                db.Sentra.Add(new Sentra { Name = $"Sentra {area.Name}", Slug = $"sentra-{area.Slug}", KelurahanId = area.Id, Status = SentraStatus.Aktif, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
-            }
-
-            // 62.71.01.1005 has only a sentra in formation and an inactive one: not covered.
-            var seberang = areas["62.71.01.1005"];
-            db.Sentra.Add(new Sentra { Name = "Sentra Baru", Slug = "sentra-baru", KelurahanId = seberang.Id, Status = SentraStatus.DalamPembentukan, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
-            db.Sentra.Add(new Sentra { Name = "Sentra Lama", Slug = "sentra-lama", KelurahanId = seberang.Id, Status = SentraStatus.TidakAktif, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
-
-            void Add(string code, string category, int count, UnitStatus status = UnitStatus.Aktif)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var unit = EdgeCases.Unit($"{category} {code} {i} {status}", categories[category].Id, areas[code].Id, null);
-                    unit.Status = status;
-                    db.IndustrialUnits.Add(unit);
-                }
-            }
-
-            Add("62.71.01.1001", "pangan", 4);
-            Add("62.71.01.1001", "kerajinan", 4);   // 8 units, but at most 4 alike
-            Add("62.71.01.1002", "kayu", 5);        // 5 alike: meets the minimum
-            Add("62.71.01.1003", "pangan", 4);
-            Add("62.71.01.1003", "pangan", 3, UnitStatus.Tutup); // closed units do not count
-            Add("62.71.01.1003", "logam", 1);
-            Add("62.71.01.1005", "sandang", 4);
-            Add("62.71.01.1005", "logam", 1);
-            await db.SaveChangesAsync();
-        }
-
-        using var browser = await SignedInAsync(App);
-        var page = await browser.GetAsync("/Dashboard");
-
-        var rows = Rows(page, "calon-sentra");
-        // Largest group of one category first; on a tie a sentra already in formation, then more units.
-        Assert.Equal(["Panarung", "Pahandut Seberang", "Pahandut", "Langkai", "Tumbang Rungan"], rows.Select(r => r[1]));
-        Assert.Equal(["1", "Panarung", "Pahandut", "5", "Produk berbahan dasar kayu (5)", "5", "15", "Ya", "0", "Tidak"], rows[0]);
-        Assert.Equal(new[] { "5", "4", "Ya" }, new[] { rows[1][3], rows[1][5], rows[1][9] });
-        Assert.Equal(new[] { "8", "4", "Tidak", "1", "Tidak" }, new[] { rows[2][3], rows[2][5], rows[2][7], rows[2][8], rows[2][9] });
-        Assert.Equal(new[] { "5", "4" }, new[] { rows[3][3], rows[3][5] });
-        Assert.Equal(new[] { "0", "", "0", "5" }, new[] { rows[4][3], rows[4][4], rows[4][5], rows[4][8] });
-        Assert.StartsWith("Pangan (4), ", rows[3][4], StringComparison.Ordinal);
-        Assert.Contains("Pangan (4)", rows[2][4], StringComparison.Ordinal);
-        Assert.Contains("Kerajinan (4)", rows[2][4], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,23 @@ public class ReportTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task The_narrative_keeps_a_space_between_the_list_of_kelurahan_and_the_target_sentence()
+    {
+        var year = Wib.Today(TimeProvider.System).Year;
+        await using (var db = App.NewDbContext())
+        {
+            await DemoData.LoadAsync(db);
+            db.CoverageTargets.Add(new CoverageTarget { Year = year, Kelurahan = 24, Source = "Renstra", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        using var browser = await SignedInAsync(App);
+        var page = await browser.GetAsync("/Dashboard/Report");
+
+        Assert.Contains($"Petuk Barunai, Tumbang Rungan. Target tahun {year} adalah 24 kelurahan;", Figure(page, "narrative"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_report_citing_a_frozen_snapshot_shows_its_figures_and_its_SHA256_even_after_a_sentra_lapses()
     {
         await using (var db = App.NewDbContext())

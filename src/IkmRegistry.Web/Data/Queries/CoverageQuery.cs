@@ -57,6 +57,13 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
 
     public sealed record DuplicateNik(string BusinessNames, int Units);
 
+    /// <summary>
+    /// Active units that are members of no sentra (no membership without an end date, whatever the sentra's status), in one
+    /// kelurahan, one KBLI group (the first 3 digits: "produk sejenis"; "" for units without a code) and one category:
+    /// the grouping of the invitation lists (<see cref="InvitationQuery"/>).
+    /// </summary>
+    public sealed record FreeGroup(int KelurahanId, string KbliGroup, int CategoryId, int Units);
+
     public sealed record Figures(
         CoverageScope Scope,
         IReadOnlyList<Area> Areas,
@@ -74,7 +81,9 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         StatusCounts DataStatus,
         IReadOnlyList<WomenOwnedCell> WomenOwned,
         IReadOnlyList<DivisionCount> KbliDivisions,
-        IReadOnlyList<CoverageHistory.Point> YearEnds);
+        IReadOnlyList<CoverageHistory.Point> YearEnds,
+        IReadOnlyList<FreeGroup> FreeGroups,
+        IReadOnlyDictionary<int, FormationStage> FormationStages);
 
     public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, int? WorkersUnsplit, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
@@ -190,6 +199,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             : 0;
 
         var yearEnds = await CoverageHistory.YearEndsAsync(db, scope, today, cancellationToken);
+        var freeGroups = await FreeGroupsAsync(ids, cancellationToken);
+        var formationStages = await FormationQuery.StagesAsync(db, ids, cancellationToken);
 
         return new Figures(
             scope,
@@ -208,8 +219,18 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             dataStatus,
             womenOwned,
             [.. divisions.Select(d => new DivisionCount(Kbli.Division(d.Key), d.Units)).OrderBy(d => d.Division ?? 100)],
-            yearEnds);
+            yearEnds,
+            freeGroups,
+            formationStages);
     }
+
+    /// <summary>The <see cref="FreeGroup"/>s of the given kelurahan: one GROUP BY over their active units.</summary>
+    public async Task<IReadOnlyList<FreeGroup>> FreeGroupsAsync(int[] kelurahanIds, CancellationToken cancellationToken) =>
+        await db.IndustrialUnits.AsNoTracking()
+            .Where(u => kelurahanIds.Contains(u.KelurahanId) && u.Status == UnitStatus.Aktif && !u.Memberships.Any(m => m.LeftOn == null))
+            .GroupBy(u => new { u.KelurahanId, KbliGroup = u.KbliCode != null && u.KbliCode.Length >= 3 ? u.KbliCode.Substring(0, 3) : "", u.CategoryId })
+            .Select(g => new FreeGroup(g.Key.KelurahanId, g.Key.KbliGroup, g.Key.CategoryId, g.Count()))
+            .ToListAsync(cancellationToken);
 
     private Task<List<T>> ReadAsync<T>(string sql, int[] ids, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
         RawSql.ReadAsync(db, sql, [new NpgsqlParameter("ids", ids)], map, cancellationToken);

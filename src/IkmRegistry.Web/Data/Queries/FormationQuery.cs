@@ -37,4 +37,12 @@ public static class FormationQuery
             .Select(k => new Row(k.Id, k.Code, k.Name, k.Kecamatan, false, null, null, null, [], FormationStage.IdentifikasiPotensi, null, null)));
         return [.. rows.OrderByDescending(r => r.Reached ?? 0).ThenBy(r => r.Kelurahan, StringComparer.Ordinal)];
     }
+
+    /// <summary>The last stage reached by the open formation of each of the given kelurahan that has one.</summary>
+    public static async Task<IReadOnlyDictionary<int, FormationStage>> StagesAsync(RegistryDbContext db, int[] kelurahanIds, CancellationToken cancellationToken) =>
+        await db.FormationSteps.AsNoTracking()
+            .Where(s => s.ReachedOn != null && s.Formation.CompletedOn == null && kelurahanIds.Contains(s.Formation.KelurahanId))
+            .GroupBy(s => s.Formation.KelurahanId)
+            .Select(g => new { KelurahanId = g.Key, Stage = g.Max(s => s.Stage) })
+            .ToDictionaryAsync(s => s.KelurahanId, s => s.Stage, cancellationToken);
 }

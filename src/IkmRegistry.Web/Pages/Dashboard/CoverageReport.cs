@@ -12,12 +12,17 @@ namespace IkmRegistry.Web.Pages.Dashboard;
 /// </summary>
 public sealed class CoverageReport
 {
+    /// <param name="LargestFreeGroup">The largest group of similar products (KBLI group and category) among its active units in no sentra.</param>
+    /// <param name="Stage">The last stage reached by its open formation, if any.</param>
+    /// <param name="SentraInFormation">It has a sentra Dalam pembentukan.</param>
     public sealed record Candidate(
-        CoverageQuery.Area Area, int Units, int Workers, string DominantCategories, int LargestCategoryUnits, bool SentraInFormation)
+        CoverageQuery.Area Area, int Units, int Workers, CoverageQuery.FreeGroup? LargestFreeGroup, FormationStage? Stage, bool SentraInFormation)
     {
-        public bool MeetsMinimum => LargestCategoryUnits >= Sentra.MinimumMembers;
+        public int LargestFreeGroupUnits => LargestFreeGroup?.Units ?? 0;
 
-        public int UnitsStillNeeded => Math.Max(0, Sentra.MinimumMembers - LargestCategoryUnits);
+        public bool MeetsMinimum => LargestFreeGroupUnits >= Sentra.MinimumMembers;
+
+        public int UnitsStillNeeded => Math.Max(0, Sentra.MinimumMembers - LargestFreeGroupUnits);
     }
 
     private readonly CoverageQuery.Figures _f;
@@ -73,27 +78,46 @@ public sealed class CoverageReport
     private string CategoryName(int id) => _f.Categories.FirstOrDefault(c => c.Id == id) is { } c ? (Localization.IsEnglish ? c.NameEn : c.NameId) : "?";
 
     /// <summary>
-    /// PP 29/2018 needs at least Sentra.MinimumMembers (5) units making similar products, so the kelurahan whose largest single category
-    /// is biggest is closest to a sentra; ties go to a kelurahan already forming one (status Dalam pembentukan), then
-    /// to more units, then more workers, then the code.
+    /// Closest to a sentra first: the kelurahan furthest in the formation pipeline (Peresmian, Penetapan SK, Pembentukan
+    /// pengurus, Sosialisasi, Identifikasi potensi, then a sentra Dalam pembentukan without a recorded stage, then
+    /// nothing started); among equals, the largest group of similar products (PP 29/2018 asks for at least
+    /// <see cref="Sentra.MinimumMembers"/> units making similar products) counted over the units that are members of no
+    /// sentra yet; then more active units; then the code. The stage comes first because the members of a sentra
+    /// being formed are no longer free: ranked by its free group alone, a kelurahan about to receive its SK would sink.
     /// </summary>
     private List<Candidate> RankCandidates()
     {
         var inFormation = _f.SentraCounts.Where(s => s.Status == SentraStatus.DalamPembentukan && s.Count > 0).Select(s => s.KelurahanId).ToHashSet();
+        var sortOrder = _f.Categories.ToDictionary(c => c.Id, c => c.SortOrder);
+        var largestFreeGroup = _f.FreeGroups.GroupBy(g => g.KelurahanId).ToDictionary(
+            g => g.Key,
+            g => g.OrderByDescending(x => x.Units)
+                .ThenBy(x => x.KbliGroup.Length == 0 ? "~" : x.KbliGroup, StringComparer.Ordinal)
+                .ThenBy(x => sortOrder.GetValueOrDefault(x.CategoryId))
+                .First());
         return [.. _f.Areas.Where(a => !IsCovered(a))
             .Select(a =>
             {
-                var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).OrderByDescending(c => c.Units).ThenBy(c => c.CategoryId).ToList();
-                var dominant = string.Join(", ", cells.Take(2).Select(c => $"{CategoryName(c.CategoryId)} ({c.Units:N0})"));
-                return new Candidate(a, cells.Sum(c => c.Units), cells.Sum(c => c.Workers), dominant,
-                    cells.Count == 0 ? 0 : cells[0].Units, inFormation.Contains(a.Id));
+                var cells = _f.Cells.Where(c => c.KelurahanId == a.Id).ToList();
+                return new Candidate(a, cells.Sum(c => c.Units), cells.Sum(c => c.Workers), largestFreeGroup.GetValueOrDefault(a.Id),
+                    _f.FormationStages.TryGetValue(a.Id, out var stage) ? stage : null, inFormation.Contains(a.Id));
             })
-            .OrderByDescending(c => c.LargestCategoryUnits)
+            .OrderByDescending(c => (int?)c.Stage ?? 0)
             .ThenByDescending(c => c.SentraInFormation)
+            .ThenByDescending(c => c.LargestFreeGroupUnits)
             .ThenByDescending(c => c.Units)
-            .ThenByDescending(c => c.Workers)
             .ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
     }
+
+    /// <summary>"107 Industri Makanan Lainnya · Pangan", or "Tanpa kode KBLI · Pangan".</summary>
+    private string GroupName(CoverageQuery.FreeGroup group) =>
+        (group.KbliGroup.Length == 0 ? _l["Tanpa kode KBLI"].Value : $"{group.KbliGroup} {Kbli.Title(group.KbliGroup)}".TrimEnd())
+        + " · " + CategoryName(group.CategoryId);
+
+    private string StageName(Candidate candidate) =>
+        candidate.Stage is { } stage ? _l[FormationStages.Label(stage)]
+        : candidate.SentraInFormation ? _l["Sentra dalam pembentukan (tahap belum dicatat)"]
+        : _l["Belum dimulai"];
 
     /// <summary>Active units per kelurahan code (the map's popups).</summary>
     public IReadOnlyDictionary<string, int> UnitsByKelurahanCode() =>
@@ -108,22 +132,22 @@ public sealed class CoverageReport
             new(_l["Peringkat"], ColumnKind.Number),
             new(_l["Kelurahan"]),
             new(_l["Kecamatan"]),
-            new(_l["Unit aktif"], ColumnKind.Number),
-            new(_l["Kategori dominan"]),
-            new(_l["Unit terbanyak dalam satu kategori"], ColumnKind.Number),
-            new(_l["Tenaga kerja"], ColumnKind.Number),
+            new(_l["Tahap pembentukan"]),
+            new(_l["Kelompok produk sejenis terbesar di luar sentra"]),
+            new(_l["Unit dalam kelompok itu"], ColumnKind.Number),
             new(_l["Memenuhi minimal {0} unit sejenis", Sentra.MinimumMembers]),
             new(_l["Kekurangan unit"], ColumnKind.Number),
-            new(_l["Sentra dalam pembentukan"]),
+            new(_l["Unit aktif"], ColumnKind.Number),
+            new(_l["Tenaga kerja"], ColumnKind.Number),
         ])
         {
-            Description = _l["Kelurahan tanpa sentra aktif, yang paling dekat membentuk sentra lebih dulu: PP 29/2018 mensyaratkan paling sedikit {0} unit usaha dengan produk sejenis (di sini: satu kategori).", Sentra.MinimumMembers],
+            Description = _l["Kelurahan tanpa sentra aktif, yang paling dekat membentuk sentra lebih dulu: menurut tahap pembentukan yang dicapai, lalu kelompok produk sejenis terbesar (golongan KBLI tiga digit dan kategori) dari unit aktif yang belum menjadi anggota sentra mana pun (PP 29/2018: paling sedikit {0} unit sejenis).", Sentra.MinimumMembers],
         };
         var rank = 0;
         foreach (var c in Candidates)
         {
             table.Add(++rank, new Cell(c.Area.Name, KelurahanHref(c.Area.Code)), new Cell(c.Area.KecamatanName, KecamatanHref(c.Area.KecamatanCode)),
-                c.Units, c.DominantCategories, c.LargestCategoryUnits, c.Workers, YesNo(c.MeetsMinimum), c.UnitsStillNeeded, YesNo(c.SentraInFormation));
+                StageName(c), c.LargestFreeGroup is { } g ? GroupName(g) : "", c.LargestFreeGroupUnits, YesNo(c.MeetsMinimum), c.UnitsStillNeeded, c.Units, c.Workers);
         }
 
         return table;

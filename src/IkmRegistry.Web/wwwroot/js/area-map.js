@@ -10,12 +10,8 @@
 
   var locale = document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID';
 
-  // Leaflet inserts a string as HTML: names typed by staff go in as text nodes, never as markup.
-  function text(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span;
-  }
+  // Names go in as text nodes, never as markup (map-text.js).
+  var text = window.ikmMapText;
 
   // Where a label may go, relative to its point, in pixels: centred first, then above, below, left and right.
   var offsets = [[0, 0], [0, -14], [0, 14], [0, -26], [0, 26], [-36, 0], [36, 0], [-30, -14], [30, -14], [-30, 14], [30, 14], [0, -38], [0, 38]];
@@ -26,7 +22,10 @@
 
   function placeLabels(labels, container) {
     var bounds = container.getBoundingClientRect();
-    var placed = [];
+    // The zoom buttons and the attribution sit over the map: a label under them could not be read.
+    var placed = Array.prototype.map.call(container.querySelectorAll('.leaflet-control'), function (control) {
+      return control.getBoundingClientRect();
+    });
     labels.forEach(function (label) {
       var span = label.span;
       span.classList.remove('area-label-hidden');
@@ -106,7 +105,10 @@
 
     if (focus.length > 0) {
       var bounds = focus.reduce(function (all, b) { return all.extend(b); }, L.latLngBounds(focus[0].getSouthWest(), focus[0].getNorthEast()));
-      map.fitBounds(bounds, { padding: [12, 12] });
+      // Room at the bottom for the attribution, so that it covers no area (on a phone it takes three lines).
+      var attribution = element.querySelector('.leaflet-control-attribution');
+      var bottom = 12 + (attribution ? attribution.offsetHeight : 0);
+      map.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [12, bottom] });
     }
     placeLabels(labels, element);
     map.on('zoomend moveend resize', function () { placeLabels(labels, element); });

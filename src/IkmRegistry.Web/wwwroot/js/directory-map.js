@@ -6,12 +6,8 @@
     return;
   }
 
-  // Leaflet inserts a string label as HTML: names typed by staff go in as text nodes, never as markup.
-  function asText(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span;
-  }
+  // Names go in as text nodes, never as markup (map-text.js).
+  var asText = window.ikmMapText;
 
   document.querySelectorAll('[data-directory-map]').forEach(function (element) {
     var data = JSON.parse(element.getAttribute('data-directory-map'));

@@ -22,11 +22,8 @@
     map.setView([-2.2, 113.9], 11);
   }
 
-  function asText(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span;
-  }
+  // Names go in as text nodes, never as markup (map-text.js).
+  var asText = window.ikmMapText;
 
   var layer = L.layerGroup().addTo(map);
   var cell = 40; // pixels: points closer than this on screen are grouped
