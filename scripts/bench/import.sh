@@ -5,7 +5,7 @@
 # Prints one JSON line per file and writes them to $IMPORT_OUT (default docs/benchmarks-raw/import-ROWS.jsonl),
 # which scripts/bench/report.py turns into the import table of docs/benchmarks.md.
 #   scripts/bench/import.sh [ROWS]
-# Uses its own throwaway PostgreSQL (fsync off: benchmark data only) and stops it on exit. Builds Release.
+# Uses its own throwaway PostgreSQL (fsync off: benchmark data only) and stops it on exit. Publishes Release.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
@@ -18,8 +18,9 @@ cleanup() { local status=$?; trap - EXIT; pg_stop "$work/pg"; rm -rf "$work"; ex
 trap cleanup EXIT
 IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=off -c max_wal_size=4GB"
 
-dotnet build src/IkmRegistry.Web -c Release -nologo -v q >/dev/null
-app=(dotnet src/IkmRegistry.Web/bin/Release/net10.0/IkmRegistry.Web.dll)
+# Published as scripts/run.sh and the Dockerfile publish it (ReadyToRun), so the import runs the code a server runs.
+dotnet publish src/IkmRegistry.Web/IkmRegistry.Web.csproj -c Release -o "$work/app" --nologo -v quiet >/dev/null
+app=(dotnet "$work/app/IkmRegistry.Web.dll")
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_import"
 export ASPNETCORE_ENVIRONMENT=Benchmark Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
 "${app[@]}" --prepare-only --demo >/dev/null
