@@ -212,7 +212,12 @@ for size in "${sizes[@]}"; do
   unit_paths=$(psql_db "$db" "SELECT '/Registry/Units/Details/' || id FROM industrial_unit ORDER BY md5(id::text) LIMIT 200" | tr '\n' ' ')
   # The public product search (issue 17): common and rare words, a typo and a spelling variant, in turn, without the output cache.
   product_paths="/Directory/Products?q=amplang /Directory/Products?q=kerupuk /Directory/Products?q=amplank /Directory/Products?q=krupuk /Directory/Products?q=rotan /Directory/Products?q=batik&kelurahan=menteng"
-  pages=("directory|/Directory" "directory-nocache|/Directory" "sentra|$sentra_paths" "sentra-nocache|$sentra_paths" "products-nocache|$product_paths" "units|/Registry/Units?q=amplang" "unit|$unit_paths")
+  # The staff search, one row per kind of term: one common word, two words, the first ten digits of a NIB (a random
+  # unit's), and a misspelt word (no unit holds it: similar words count).
+  nib_prefix=$(psql_db "$db" "SELECT left(nib, 10) FROM industrial_unit WHERE nib IS NOT NULL ORDER BY md5(id::text) LIMIT 1")
+  pages=("directory|/Directory" "directory-nocache|/Directory" "sentra|$sentra_paths" "sentra-nocache|$sentra_paths" "products-nocache|$product_paths"
+    "units|/Registry/Units?q=amplang" "units-words|/Registry/Units?q=kerupuk%20haruan" "units-nib|/Registry/Units?q=$nib_prefix" "units-typo|/Registry/Units?q=amplag"
+    "unit|$unit_paths")
   # The first dashboard request computes the figures; later ones reuse them until the registry changes: timed apart.
   printf '%s\t%s\n' "$size" "$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$base/Dashboard")" >>"$work/raw/dashboard-first-request.tsv"
   dashboard=$(status_of /Dashboard)

@@ -28,7 +28,10 @@ PAGES = [
     ("sentra-nocache", "Sentra page, output cache bypassed"),
     ("products-nocache", "Product search `/Directory/Products?q=…` (six searches in turn: amplang, kerupuk, amplank, krupuk, rotan, batik in Menteng; anonymous, output cache bypassed)"),
     ("dashboard", "Coverage dashboard `/Dashboard` (signed in)"),
-    ("units", "Staff unit list `/Registry/Units?q=amplang` (signed in)"),
+    ("units", "Staff unit search, one word `/Registry/Units?q=amplang` (signed in)"),
+    ("units-words", "Staff unit search, two words `/Registry/Units?q=kerupuk haruan` (signed in)"),
+    ("units-nib", "Staff unit search, the first ten digits of a NIB `/Registry/Units?q=9100000…` (signed in)"),
+    ("units-typo", "Staff unit search, a misspelt word `/Registry/Units?q=amplag` (signed in)"),
     ("unit", "Unit page `/Registry/Units/Details/{id}` (200 units in turn, signed in)"),
 ]
 GOALS = {"directory": 0.6, "sentra": 0.7}

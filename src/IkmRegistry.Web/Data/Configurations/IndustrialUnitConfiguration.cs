@@ -43,7 +43,8 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Ignore(u => u.IsLegalEntity);
 
         // One NIB belongs to one business actor, which may run several production sites: not unique.
-        builder.HasIndex(u => u.Nib).HasFilter("nib IS NOT NULL");
+        // varchar_pattern_ops: the same index serves an exact NIB and the start of one (the unit search: nib LIKE '9120%').
+        builder.HasIndex(u => u.Nib).HasFilter("nib IS NOT NULL").HasOperators("varchar_pattern_ops");
         builder.HasIndex(u => u.Nik);
         // A pendataan submission is imported once: the same export twice, or overlapping exports, add nothing twice.
         builder.HasIndex(u => u.SubmissionUuid).IsUnique().HasFilter("submission_uuid IS NOT NULL");

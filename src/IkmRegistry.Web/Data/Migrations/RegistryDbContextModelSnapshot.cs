@@ -1080,6 +1080,8 @@ namespace IkmRegistry.Web.Data.Migrations
                         .HasDatabaseName("ix_industrial_unit_nib")
                         .HasFilter("nib IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Nib"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex("Nik")
                         .HasDatabaseName("ix_industrial_unit_nik");
 

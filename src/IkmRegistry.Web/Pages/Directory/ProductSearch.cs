@@ -23,11 +23,14 @@ public sealed record ProductPlace(string KelurahanName, string KelurahanSlug, st
 /// weak e between a consonant and r or l dropped, as Indonesian spelling varies: kerupuk/krupuk, keripik/kripik).
 /// The businesses are found through the partial trigram index on the listed businesses' folded products
 /// (ix_industrial_unit_listed_products_trgm, created by the migration CatalogueSearchAndFormerSlugs); at most <see cref="BusinessLimit"/>
-/// businesses, the most similar first, so a common word stays fast at a million units.
+/// businesses, the most similar of the first <see cref="CandidateLimit"/> found, so a common word stays fast at a million units.
 /// </summary>
 public static class ProductSearch
 {
     public const int BusinessLimit = 200;
+
+    /// <summary>With a word, the businesses found first (in index order) among which the most similar are listed.</summary>
+    public const int CandidateLimit = 1000;
 
     public sealed record Filter(string? Query, string? Category, string? Kelurahan)
     {
@@ -40,14 +43,15 @@ public static class ProductSearch
         var parameters = new List<NpgsqlParameter> { new("limit", BusinessLimit) };
         var unitWhere = new List<string> { "u.status = 'Aktif'", "u.public_consent", "u.main_products IS NOT NULL" };
         var sentraWhere = new List<string> { "s.status = 'Aktif'", "s.products IS NOT NULL" };
-        var order = "u.business_name, u.id";
+        var order = "business_name, id";
         var item = "true";
         if (filter.Query is { } q)
         {
             parameters.Add(new NpgsqlParameter("q", q));
+            parameters.Add(new NpgsqlParameter("candidates", CandidateLimit));
             unitWhere.Add("ikm_fold(@q) <% ikm_fold(u.main_products)");
             sentraWhere.Add("ikm_fold(@q) <% ikm_fold(s.products)");
-            order = "word_similarity(ikm_fold(@q), ikm_fold(u.main_products)) DESC, " + order;
+            order = "word_similarity(ikm_fold(@q), ikm_fold(main_products)) DESC, " + order;
             item = "ikm_fold(@q) <% ikm_fold(i)";
         }
 
@@ -69,13 +73,16 @@ public static class ProductSearch
         // comma) is listed under its whole product text.
         string Products(string column) =>
             $"COALESCE(NULLIF(ARRAY(SELECT DISTINCT lower(btrim(i)) FROM regexp_split_to_table({column}, '[,;/]') AS i WHERE btrim(i) <> '' AND {item}), '{{}}'), ARRAY[lower(btrim({column}))])";
+        // With a word, the matching businesses are read in index order and at most CandidateLimit of them (a
+        // materialised CTE: the LIMIT stops the heap scan), and only those are ranked: a common word matches tens of
+        // thousands at a million units, and ranking them all cost a similarity for each. Without a word, the
+        // businesses' first page by name walks the (business_name, id) index.
+        var matches = $"SELECT u.id, u.business_name, u.main_products, u.kelurahan_id FROM industrial_unit u WHERE {string.Join(" AND ", unitWhere)}";
+        var hitsSql = filter.Query is null
+            ? $"hits AS ({matches} ORDER BY {order} LIMIT @limit)"
+            : $"matches AS MATERIALIZED ({matches}), hits AS (SELECT * FROM (SELECT * FROM matches LIMIT @candidates) c ORDER BY {order} LIMIT @limit)";
         var sql = $"""
-            WITH hits AS (
-                SELECT u.id, u.business_name, u.main_products, u.kelurahan_id
-                  FROM industrial_unit u
-                 WHERE {string.Join(" AND ", unitWhere)}
-                 ORDER BY {order}
-                 LIMIT @limit)
+            WITH {hitsSql}
             SELECT true AS is_sentra, s.name, s.slug, {Products("s.products")} AS products, k.name, k.slug, kc.name
               FROM sentra s JOIN kelurahan k ON k.id = s.kelurahan_id JOIN kecamatan kc ON kc.id = k.kecamatan_id
              WHERE {string.Join(" AND ", sentraWhere)}

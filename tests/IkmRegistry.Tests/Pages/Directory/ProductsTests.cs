@@ -1,6 +1,7 @@
 using System.Net;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
+using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 
@@ -73,5 +74,34 @@ public class ProductsTests(RegistryApp app) : RegistryTest(app)
         var none = await browser.GetAsync("/Directory/Products?q=%3Cscript%3Ezzz&kelurahan=%00");
         Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
         Assert.Equal("0", none.QuerySelector("#results-title")!.GetAttribute("data-product-count"));
+    }
+    [Fact]
+    public async Task A_common_word_lists_the_most_similar_businesses_up_to_the_limit_and_says_so()
+    {
+        int first;
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            first = (await data.UnitAsync("Amplang 0000", DirectoryData.Pahandut, "pangan", products: "amplang")).Id;
+        }
+
+        // More listed businesses than the search ranks (ProductSearch.CandidateLimit), half of them a weaker match.
+        var columns = await App.TextAsync("""
+            SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'business_name', 'main_products')
+            """);
+        await App.ExecuteAsync($"""
+            INSERT INTO industrial_unit (id, business_name, main_products, {columns})
+            SELECT {first} + n, 'Amplang ' || lpad(n::text, 4, '0'), CASE WHEN n % 2 = 0 THEN 'amplang' ELSE 'amplank' END, {columns}
+              FROM industrial_unit, generate_series(1, 1200) n WHERE id = {first}
+            """);
+
+        using var browser = new Browser(App);
+        var page = await browser.GetAsync("/Directory/Products?q=amplang");
+
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        Assert.Equal(200, page.QuerySelectorAll("a[data-kind='usaha']").Length);
+        Assert.Contains("Ditampilkan 200 usaha yang paling cocok", page.Body!.TextContent, StringComparison.Ordinal);
+        // Every business listed sells "amplang" itself (similarity 1), none of the weaker "amplank" ones.
+        Assert.Equal(["amplang"], page.QuerySelectorAll(".product-group h3").Select(h => h.TextContent.Trim()).ToArray());
     }
 }

@@ -34,6 +34,88 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
     }
 
     [Fact]
+    public async Task Every_word_of_a_search_is_found_in_any_field_and_in_any_order()
+    {
+        await Seed.UnitAsync(App, "Amplang Ikan Pipih Bu Sari");
+        await Seed.UnitAsync(App, "Amplang Udang Pak Darto", configure: u => u.OwnerName = "Darto Sugiarto");
+        await Seed.UnitAsync(App, "Mebel Ulin Pak Darto", category: "kayu", configure: u => { u.OwnerName = "Darto Sugiarto"; u.MainProducts = "lemari, meja"; });
+        using var browser = await OfficialAsync();
+
+        Assert.Equal(["Amplang Ikan Pipih Bu Sari", "Amplang Udang Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=amplang")));
+        Assert.Equal(["Amplang Udang Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=sugiarto%20amplang")));
+        Assert.Equal(["Amplang Udang Pak Darto", "Mebel Ulin Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=darto%20sugiarto")));
+        Assert.Equal(["Mebel Ulin Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=meja%20darto")));
+        Assert.Equal(["Amplang Ikan Pipih Bu Sari"], Names(await browser.GetAsync("/Registry/Units?q=wulandari%20%20kerupuk")));
+    }
+
+    [Fact]
+    public async Task A_NIB_or_its_first_digits_find_the_units_whose_NIB_starts_with_them()
+    {
+        await Seed.UnitAsync(App, "Amplang Satu", nib: "9120000000001");
+        await Seed.UnitAsync(App, "Amplang Dua", nib: "9120000000002");
+        await Seed.UnitAsync(App, "Amplang Tiga", nib: "9130000000001");
+        await Seed.UnitAsync(App, "Amplang Tanpa NIB");
+        using var browser = await OfficialAsync();
+
+        Assert.Equal(["Amplang Dua", "Amplang Satu"], Names(await browser.GetAsync("/Registry/Units?q=912")));
+        Assert.Equal(["Amplang Dua"], Names(await browser.GetAsync("/Registry/Units?q=9120000000002")));
+        Assert.Equal(["Amplang Tiga"], Names(await browser.GetAsync("/Registry/Units?q=9130")));
+        Assert.Equal(["Amplang Dua", "Amplang Satu", "Amplang Tiga"], Names(await browser.GetAsync("/Registry/Units?q=91")));
+        // The middle or the end of a NIB is not a search: only its start.
+        Assert.Empty(Names(await browser.GetAsync("/Registry/Units?q=0000001")));
+    }
+
+    [Fact]
+    public async Task A_misspelt_word_finds_similar_names_when_no_unit_holds_the_word_itself()
+    {
+        await Seed.UnitAsync(App, "Amplang Ikan Pipih Bu Sari");
+        await Seed.UnitAsync(App, "Mebel Ulin Pak Darto", category: "kayu", configure: u => { u.OwnerName = "Darto Sugiarto"; u.MainProducts = "lemari, meja"; });
+        using var browser = await OfficialAsync();
+
+        Assert.Equal(["Amplang Ikan Pipih Bu Sari"], Names(await browser.GetAsync("/Registry/Units?q=amplag")));
+        Assert.Equal(["Amplang Ikan Pipih Bu Sari"], Names(await browser.GetAsync("/Registry/Units?q=ampllang")));
+        Assert.Equal(["Mebel Ulin Pak Darto"], Names(await browser.GetAsync("/Registry/Units?q=sugiato")));
+        Assert.Empty(Names(await browser.GetAsync("/Registry/Units?q=rotan")));
+
+        // Once a unit holds the word as it was typed, the search means that word.
+        await Seed.UnitAsync(App, "Amplag Jaya", configure: u => u.MainProducts = "kue");
+        Assert.Equal(["Amplag Jaya"], Names(await browser.GetAsync("/Registry/Units?q=amplag")));
+    }
+
+    [Fact]
+    public async Task A_NIK_is_no_search_term_for_any_role_since_it_would_stand_in_the_address()
+    {
+        await Seed.UnitAsync(App, "Amplang Ikan Pipih Bu Sari", configure: u => u.Nik = "6271014508850003");
+        using var official = await OfficialAsync();
+        using var staff = new Browser(App);
+        await staff.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+
+        Assert.Equal(["Amplang Ikan Pipih Bu Sari"], Names(await staff.GetAsync("/Registry/Units?q=sari")));
+        Assert.Empty(Names(await staff.GetAsync("/Registry/Units?q=6271014508850003")));
+        Assert.Empty(Names(await official.GetAsync("/Registry/Units?q=6271014508850003")));
+        Assert.Empty(Names(await staff.GetAsync("/Registry/Units?q=627101")));
+    }
+
+    [Fact]
+    public async Task A_search_with_few_matches_counts_them_exactly_with_the_other_filters()
+    {
+        await Seed.UnitAsync(App, "Amplang Pahandut", "62.71.01.1001");
+        await Seed.UnitAsync(App, "Amplang Menteng", "62.71.03.1002");
+        await Seed.UnitAsync(App, "Amplang Tutup", "62.71.03.1002", configure: u => u.Status = UnitStatus.Tutup);
+        await Seed.UnitAsync(App, "Mebel Menteng", "62.71.03.1002", category: "kayu", configure: u => u.MainProducts = "lemari");
+        using var browser = await OfficialAsync();
+        await using var db = App.NewDbContext();
+        var menteng = db.Kelurahan.Single(k => k.Code == "62.71.03.1002").Id;
+
+        var all = await browser.GetAsync("/Registry/Units?q=amplang");
+        var filtered = await browser.GetAsync($"/Registry/Units?q=amplang&kelurahan={menteng}&status=Aktif&sort=terbaru");
+
+        Assert.Contains("Halaman 1 dari 1 · 3 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Amplang Menteng"], Names(filtered));
+        Assert.Contains("Halaman 1 dari 1 · 1 data", filtered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_search_pages_forward_without_counting_its_matches_and_a_list_without_one_counts_exactly()
     {
         var unit = await Seed.UnitAsync(App, "Amplang 0000");

@@ -43,9 +43,11 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
         var withPrivate = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
         var columns = UnitFields.Sheet.Where(f => withPrivate || f.Privacy != FieldPrivacy.Personal).ToList();
         var filter = new IndexModel.UnitFilter(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort, Data, Scale, Size);
+        var words = UnitSearch.WordsOf(Q);
+        var search = words.Length > 0 ? await UnitSearch.ForExportAsync(db, words, cancellationToken) : null;
         var count = new RowCount();
         var sheet = new Sheet("Unit Usaha", [.. columns.Select(c => new SheetColumn(c.Header!, Kind(c.Kind)))],
-            count.Counting(Cells(Rows(filter, columns), columns, cancellationToken), cancellationToken));
+            count.Counting(Cells(Rows(filter, search, columns), columns, cancellationToken), cancellationToken));
 
         await RegistryExport.RunAsync(HttpContext, db, logger, new RegistryExport.What("UnitExport", "unit", Format, filter.Describe(), withPrivate), count, async () =>
         {
@@ -66,12 +68,12 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
     /// One array per unit holding the columns' values, as one SELECT: the fields' sheet expressions put together, so an
     /// official's export does not even read a personal column.
     /// </summary>
-    private IAsyncEnumerable<object?[]> Rows(IndexModel.UnitFilter filter, List<UnitField> columns)
+    private IAsyncEnumerable<object?[]> Rows(IndexModel.UnitFilter filter, UnitSearch? search, List<UnitField> columns)
     {
         var u = Expression.Parameter(typeof(IndustrialUnit), "u");
         var values = columns.Select(c => new Rebind(c.Sheet!.Parameters[0], u).Visit(c.Sheet.Body));
         var select = Expression.Lambda<Func<IndustrialUnit, object?[]>>(Expression.NewArrayInit(typeof(object), values), u);
-        return IndexModel.Order(IndexModel.Filter(db.IndustrialUnits.AsNoTracking(), filter), filter.Sort).Select(select).AsAsyncEnumerable();
+        return IndexModel.Order(IndexModel.Filter(db.IndustrialUnits.AsNoTracking(), filter, search), filter.Sort).Select(select).AsAsyncEnumerable();
     }
 
     private static async IAsyncEnumerable<object?[]> Cells(IAsyncEnumerable<object?[]> rows, List<UnitField> columns, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -13,8 +13,6 @@ public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
-    /// <summary>Beyond this many matches a search says "more than 1.000" and pages through the first 1.000.</summary>
-
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kelurahan { get; set; }
@@ -70,27 +68,28 @@ public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Filter(db.IndustrialUnits.AsNoTracking(), Filters);
+        var words = UnitSearch.WordsOf(Q);
+        var search = words.Length > 0 ? await UnitSearch.FindAsync(db, words, cancellationToken) : null;
+        var query = Filter(db.IndustrialUnits.AsNoTracking(), Filters, search);
         var english = Infrastructure.Localization.IsEnglish;
         IQueryable<Row> Page(int skip, int take) => Order(query, Sort).Skip(skip).Take(take)
             .Select(u => new Row(u.Id, u.BusinessName, u.MainProducts, u.OwnerName, u.Nib, u.Kelurahan.Name, u.Kelurahan.Kecamatan.Name,
                 english ? u.Category.NameEn : u.Category.NameId, u.Status, u.RegisteredOn));
 
-        if (Identifiers.Clean(Q) is not null)
+        if (search is not null && (search.Ids is null || search.More))
         {
-            // A search does not count its matches: with a common word among many units the count costs more than the
-            // page (the planner scans every row for the fuzzy name match). One row more than a page tells whether
-            // there is a next one.
+            // A common term is not counted: with many matches the count costs more than the page. The list walks its
+            // sort index and stops after one row more than a page, which tells whether there is a next one.
             var page = Paging.Clamp(PageNumber);
             var skip = (page - 1) * PageSize;
             var rows = await Page(skip, PageSize + 1).ToListAsync(cancellationToken);
-            var more = rows.Count > PageSize;
-            Rows = more ? rows[..PageSize] : rows;
+            var more = rows.Count > PageSize || (search.More && skip + rows.Count >= UnitSearch.Cap);
+            Rows = rows.Count > PageSize ? rows[..PageSize] : rows;
             Paging = new Paging(page, PageSize, skip + Rows.Count, Capped: more);
         }
         else
         {
-            // Without a search term the count is cheap (btree indexes) and stays exact.
+            // Without a search term, or with at most UnitSearch.Cap matches (found by id), the count is cheap and exact.
             Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await query.CountAsync(cancellationToken));
             Rows = await Page(Paging.Skip, PageSize).ToListAsync(cancellationToken);
         }
@@ -101,7 +100,8 @@ public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
         SentraOptions = await db.Sentra.AsNoTracking().OrderBy(s => s.Name).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
     }
 
-    public static IQueryable<IndustrialUnit> Filter(IQueryable<IndustrialUnit> query, UnitFilter filter)
+    /// <summary>The list's filters; the search term through <paramref name="search"/> (<see cref="UnitSearch"/>).</summary>
+    public static IQueryable<IndustrialUnit> Filter(IQueryable<IndustrialUnit> query, UnitFilter filter, UnitSearch? search)
     {
         if (filter.Kecamatan is { } kecamatan)
         {
@@ -150,15 +150,9 @@ public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
             _ => query,
         };
 
-        var term = Identifiers.Clean(filter.Q);
-        if (term is not null)
+        if (search is not null)
         {
-            term = Identifiers.SearchTerm(term);
-            // Substring matches (case-insensitive) or small typos (trigram word similarity), all served by the GIN trigram indexes.
-            var pattern = Identifiers.ContainsPattern(term);
-            query = query.Where(u => u.Nib == term
-                || EF.Functions.ILike(u.BusinessName, pattern) || EF.Functions.ILike(u.OwnerName, pattern) || EF.Functions.ILike(u.MainProducts!, pattern)
-                || EF.Functions.TrigramsAreWordSimilar(term, u.BusinessName) || EF.Functions.TrigramsAreWordSimilar(term, u.OwnerName));
+            query = search.Where(query);
         }
 
         return query;
