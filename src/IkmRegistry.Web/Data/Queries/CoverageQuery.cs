@@ -15,8 +15,8 @@ public sealed record CoverageScope(int? KecamatanId = null, int? KelurahanId = n
 }
 
 /// <summary>
-/// The figures of the coverage dashboards, aggregated by PostgreSQL (GROUP BY, COUNT, SUM) in a fixed handful
-/// of queries per request, whatever the number of units. Only active kelurahan (not retired) are counted as
+/// The figures of the coverage dashboards, read in a fixed handful of queries from summary tables that PostgreSQL
+/// keeps up to date in the same transaction as every write (migration DashboardSummaries), whatever the number of units. Only active kelurahan (not retired) are counted as
 /// areas of the city and of a kecamatan; a kelurahan is covered when it has at least one sentra with status Aktif.
 /// The figures of a scope are computed once per registry version (<see cref="RegistryCache"/>): always equal to the
 /// live counts, without running the aggregates again on every request.
@@ -87,24 +87,67 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
 
     public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, int? WorkersUnsplit, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
-    // Two business names are the same when they match after lower-casing and dropping all but letters and digits.
-    // Raw SQL because Npgsql translates Regex.Replace without the 'g' flag (it would drop only the first character).
-    private const string DuplicateNamesSql = """
-        SELECT u.kelurahan_id, min(u.business_name), count(*)::int
-          FROM industrial_unit u
-         WHERE u.kelurahan_id = ANY(@ids) AND u.status = 'Aktif'
-         GROUP BY u.kelurahan_id, regexp_replace(lower(u.business_name), '[^a-z0-9]', '', 'g')
-        HAVING count(*) > 1
+    // Every figure below is read from the summary tables that PostgreSQL keeps up to date in the writing transaction
+    // (migration DashboardSummaries, docs/dashboards.md "Figures"): a request never aggregates the unit table.
+    // Rows counting zero stay in the tables after their last unit is gone and are skipped.
+    private const string UnitFiguresSql = """
+        SELECT kelurahan_id, category_id, industry_scale, business_size, data_status, owner_sex, units,
+               workers_male, workers_female, workers_unsplit, without_nib, without_kbli, without_workers, without_investment,
+               nik_missing, responsible_person_missing, nib_missing, kbli_category_mismatch, phone_doubtful,
+               position_outside_kelurahan, position_outside_city
+          FROM unit_figures
+         WHERE kelurahan_id = ANY(@ids) AND status = 'Aktif' AND units <> 0
         """;
 
-    // The NIK itself never leaves the database: only the names of the units that share one.
-    private const string DuplicateNiksSql = """
-        SELECT string_agg(u.business_name, ' · ' ORDER BY u.business_name), count(*)::int
-          FROM industrial_unit u
-         WHERE u.kelurahan_id = ANY(@ids) AND u.status = 'Aktif' AND u.nik IS NOT NULL AND u.nik <> ''
-         GROUP BY u.nik
-        HAVING count(DISTINCT regexp_replace(lower(u.business_name), '[^a-z0-9]', '', 'g')) > 1
+    private const string KbliFiguresSql = """
+        SELECT kelurahan_id, category_id, in_sentra, kbli_division, kbli_group, units
+          FROM unit_kbli_figures
+         WHERE kelurahan_id = ANY(@ids) AND status = 'Aktif' AND units <> 0
         """;
+
+    // Registrations per year count every unit registered, including units closed since.
+    private const string YearFiguresSql = """
+        SELECT registered_year, sum(units)::int FROM unit_year_figures
+         WHERE kelurahan_id = ANY(@ids) GROUP BY registered_year HAVING sum(units) <> 0
+        """;
+
+    private const string InRetiredKelurahanSql = """
+        SELECT coalesce(sum(f.units), 0)::int FROM unit_figures f JOIN kelurahan k ON k.id = f.kelurahan_id
+         WHERE k.retired_on IS NOT NULL AND f.status = 'Aktif'
+        """;
+
+    // Two business names are the same when they match after lower-casing and dropping all but letters and digits
+    // (the database function ikm_name_key).
+    private const string DuplicateNamesSql = """
+        SELECT kelurahan_id, business_name, units FROM unit_duplicate_name WHERE kelurahan_id = ANY(@ids)
+        """;
+
+    // The NIK itself never leaves the database (nor is it copied into the summary): only the names of the units that
+    // share one, grouped in the scope again because a NIK may be shared across kelurahan.
+    private const string DuplicateNiksSql = """
+        SELECT string_agg(business_name, ' · ' ORDER BY business_name), count(*)::int
+          FROM unit_duplicate_nik
+         WHERE kelurahan_id = ANY(@ids)
+         GROUP BY group_id
+        HAVING count(DISTINCT name_key) > 1
+        """;
+
+    private const string FreeGroupsSql = """
+        SELECT kelurahan_id, kbli_group, category_id, sum(units)::int
+          FROM unit_kbli_figures
+         WHERE kelurahan_id = ANY(@ids) AND status = 'Aktif' AND NOT in_sentra
+         GROUP BY kelurahan_id, kbli_group, category_id
+        HAVING sum(units) > 0
+        """;
+
+    private const string KelurahanUnitsSql = "SELECT coalesce(sum(units), 0)::int FROM unit_year_figures WHERE kelurahan_id = @id";
+
+    /// <summary>One row of unit_figures (active units only).</summary>
+    private sealed record FigureRow(int KelurahanId, int CategoryId, IndustryScaleClass Scale, BusinessSizeClass Size, Domain.DataStatus DataStatus, string OwnerSex,
+        int Units, long WorkersMale, long WorkersFemale, long WorkersUnsplit, int WithoutNib, int WithoutKbli, int WithoutWorkers, int WithoutInvestment,
+        IReadOnlyDictionary<DataIssue, int> Issues);
+
+    private sealed record KbliRow(int KelurahanId, int CategoryId, bool InSentra, string Division, string Group, int Units);
 
     // Keyed by the day too: the history ends with today's coverage.
     public Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken) =>
@@ -129,73 +172,57 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.SortOrder)
             .Select(c => new Category(c.Id, c.NameId, c.NameEn, c.SortOrder)).ToListAsync(cancellationToken);
 
-        var units = db.IndustrialUnits.AsNoTracking().Where(u => ids.Contains(u.KelurahanId));
-        var active = units.Where(u => u.Status == UnitStatus.Aktif);
-
-        var cells = await active.GroupBy(u => new { u.KelurahanId, u.CategoryId })
-            .Select(g => new UnitCell(g.Key.KelurahanId, g.Key.CategoryId, g.Count(), g.Sum(u => u.WorkersMale ?? 0), g.Sum(u => u.WorkersFemale ?? 0), g.Sum(u => u.WorkersUnsplit ?? 0)))
-            .ToListAsync(cancellationToken);
-
         var sentraCounts = await db.Sentra.AsNoTracking().Where(s => ids.Contains(s.KelurahanId))
             .GroupBy(s => new { s.KelurahanId, s.Status })
             .Select(g => new SentraCount(g.Key.KelurahanId, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
 
-        // Members are active memberships (not left) of units that are still active.
+        // Members are active memberships (not left) of units that are still active: a few rows per sentra, through the
+        // membership index by sentra.
         var activeSentra = await db.Sentra.AsNoTracking().Where(s => s.Status == SentraStatus.Aktif && ids.Contains(s.KelurahanId))
             .OrderBy(s => s.Name)
             .Select(s => new SentraRow(s.Id, s.Name, s.KelurahanId, s.FoundedOn,
                 s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif)))
             .ToListAsync(cancellationToken);
 
-        // Both size rules are expressions written once in Domain/, evaluated here by PostgreSQL.
-        var scales = await active.GroupBy(IndustryScale.OfUnit)
-            .Select(g => new ScaleCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        var sizes = await active.GroupBy(BusinessSize.OfUnit)
-            .Select(g => new SizeCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
+        var rows = await ReadAsync(UnitFiguresSql, ids, ReadFigureRow, cancellationToken);
+        var kbli = await ReadAsync(KbliFiguresSql, ids,
+            r => new KbliRow(r.GetInt32(0), r.GetInt32(1), r.GetBoolean(2), r.GetString(3), r.GetString(4), r.GetInt32(5)), cancellationToken);
+        var perYear = await ReadAsync(YearFiguresSql, ids, r => new YearCount(r.GetInt32(0), r.GetInt32(1)), cancellationToken);
 
-        var reasons = new Dictionary<DataIssue, int>();
-        foreach (var issue in DataQuality.Issues)
-        {
-            reasons[issue] = await active.Where(u => u.VerifiedAt == null).CountAsync(DataQuality.Has(issue), cancellationToken);
-        }
+        var cells = rows.GroupBy(r => (r.KelurahanId, r.CategoryId))
+            .Select(g => new UnitCell(g.Key.KelurahanId, g.Key.CategoryId, g.Sum(r => r.Units),
+                (int)g.Sum(r => r.WorkersMale), (int)g.Sum(r => r.WorkersFemale), (int)g.Sum(r => r.WorkersUnsplit)))
+            .ToList();
+        var scales = rows.GroupBy(r => r.Scale).Select(g => new ScaleCount(g.Key, g.Sum(r => r.Units)));
+        var sizes = rows.GroupBy(r => r.Size).Select(g => new SizeCount(g.Key, g.Sum(r => r.Units)));
 
+        // Reasons count the units not verified yet.
+        var unverified = rows.Where(r => r.DataStatus != Domain.DataStatus.Terverifikasi).ToList();
+        var reasons = DataQuality.Issues.ToDictionary(issue => issue, issue => unverified.Sum(r => r.Issues[issue]));
         var dataStatus = new StatusCounts(
-            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.Lengkap), cancellationToken),
-            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.PerluVerifikasi), cancellationToken),
-            await active.CountAsync(DataQuality.InStatus(Domain.DataStatus.Terverifikasi), cancellationToken),
+            rows.Where(r => r.DataStatus == Domain.DataStatus.Lengkap).Sum(r => r.Units),
+            rows.Where(r => r.DataStatus == Domain.DataStatus.PerluVerifikasi).Sum(r => r.Units),
+            rows.Where(r => r.DataStatus == Domain.DataStatus.Terverifikasi).Sum(r => r.Units),
             reasons);
 
-        var womenOwned = await active.Where(u => u.OwnerSex == OwnerSex.Perempuan)
-            .GroupBy(u => new { u.KelurahanId, u.CategoryId })
-            .Select(g => new WomenOwnedCell(g.Key.KelurahanId, g.Key.CategoryId, g.Count()))
-            .ToListAsync(cancellationToken);
+        var womenOwned = rows.Where(r => r.OwnerSex == nameof(OwnerSex.Perempuan))
+            .GroupBy(r => (r.KelurahanId, r.CategoryId))
+            .Select(g => new WomenOwnedCell(g.Key.KelurahanId, g.Key.CategoryId, g.Sum(r => r.Units)))
+            .ToList();
 
-        var divisions = await active.GroupBy(u => u.KbliCode == null ? null : u.KbliCode.Substring(0, 2))
-            .Select(g => new { g.Key, Units = g.Count() })
-            .ToListAsync(cancellationToken);
+        // A code that is no division (missing, empty, not digits) counts once as "unknown".
+        var divisions = kbli.GroupBy(k => Kbli.Division(k.Division))
+            .Select(g => new DivisionCount(g.Key, g.Sum(k => k.Units)));
 
-        // Registrations per year count every unit registered, including units closed since.
-        var perYear = await units.GroupBy(u => u.RegisteredOn.Year)
-            .Select(g => new YearCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-
-        var quality = await active.GroupBy(u => 1)
-            .Select(g => new QualityCounts(
-                g.Count(),
-                g.Count(u => u.Nib == null || u.Nib == ""),
-                g.Count(u => u.KbliCode == null || u.KbliCode == ""),
-                g.Count(u => u.WorkersMale == null && u.WorkersFemale == null && u.WorkersUnsplit == null),
-                g.Count(u => u.InvestmentValue == null)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new QualityCounts(0, 0, 0, 0, 0);
+        var quality = new QualityCounts(rows.Sum(r => r.Units), rows.Sum(r => r.WithoutNib), rows.Sum(r => r.WithoutKbli),
+            rows.Sum(r => r.WithoutWorkers), rows.Sum(r => r.WithoutInvestment));
 
         var duplicateNames = await ReadAsync(DuplicateNamesSql, ids, r => new DuplicateName(r.GetInt32(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
         var duplicateNiks = await ReadAsync(DuplicateNiksSql, ids, r => new DuplicateNik(r.GetString(0), r.GetInt32(1)), cancellationToken);
 
         var inRetired = scope.IsCity
-            ? await db.IndustrialUnits.CountAsync(u => u.Status == UnitStatus.Aktif && u.Kelurahan.RetiredOn != null, cancellationToken)
+            ? (await RawSql.ReadAsync(db, InRetiredKelurahanSql, [], r => r.GetInt32(0), cancellationToken)).Single()
             : 0;
 
         var yearEnds = await CoverageHistory.YearEndsAsync(db, scope, today, cancellationToken);
@@ -212,25 +239,40 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             [.. scales.OrderBy(s => s.Scale)],
             [.. perYear.OrderBy(y => y.Year)],
             quality,
-            [.. duplicateNames.OrderBy(d => d.BusinessName, StringComparer.Ordinal)],
-            [.. duplicateNiks.OrderBy(d => d.BusinessNames, StringComparer.Ordinal)],
+            [.. duplicateNames.OrderBy(d => d.BusinessName, StringComparer.Ordinal).ThenBy(d => d.KelurahanId)],
+            [.. duplicateNiks.OrderBy(d => d.BusinessNames, StringComparer.Ordinal).ThenBy(d => d.Units)],
             inRetired,
             [.. sizes.OrderBy(s => s.Size)],
             dataStatus,
             womenOwned,
-            [.. divisions.Select(d => new DivisionCount(Kbli.Division(d.Key), d.Units)).OrderBy(d => d.Division ?? 100)],
+            [.. divisions.OrderBy(d => d.Division ?? 100)],
             yearEnds,
             freeGroups,
             formationStages);
     }
 
-    /// <summary>The <see cref="FreeGroup"/>s of the given kelurahan: one GROUP BY over their active units.</summary>
+    /// <summary>The <see cref="FreeGroup"/>s of the given kelurahan, from the summary of units by KBLI group and membership.</summary>
     public async Task<IReadOnlyList<FreeGroup>> FreeGroupsAsync(int[] kelurahanIds, CancellationToken cancellationToken) =>
-        await db.IndustrialUnits.AsNoTracking()
-            .Where(u => kelurahanIds.Contains(u.KelurahanId) && u.Status == UnitStatus.Aktif && !u.Memberships.Any(m => m.LeftOn == null))
-            .GroupBy(u => new { u.KelurahanId, KbliGroup = u.KbliCode != null && u.KbliCode.Length >= 3 ? u.KbliCode.Substring(0, 3) : "", u.CategoryId })
-            .Select(g => new FreeGroup(g.Key.KelurahanId, g.Key.KbliGroup, g.Key.CategoryId, g.Count()))
-            .ToListAsync(cancellationToken);
+        await ReadAsync(FreeGroupsSql, kelurahanIds, r => new FreeGroup(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken);
+
+    private static FigureRow ReadFigureRow(DbDataReader r) => new(
+        r.GetInt32(0), r.GetInt32(1), Enum.Parse<IndustryScaleClass>(r.GetString(2)), Enum.Parse<BusinessSizeClass>(r.GetString(3)),
+        Enum.Parse<Domain.DataStatus>(r.GetString(4)), r.GetString(5), r.GetInt32(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9),
+        r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), r.GetInt32(13),
+        DataQuality.Issues.ToDictionary(issue => issue, issue => r.GetInt32(IssueColumn(issue))));
+
+    // The column of unit_figures that counts each reason (a new DataIssue needs its column in a new migration).
+    private static int IssueColumn(DataIssue issue) => issue switch
+    {
+        DataIssue.NikMissing => 14,
+        DataIssue.ResponsiblePersonMissing => 15,
+        DataIssue.NibMissing => 16,
+        DataIssue.KbliCategoryMismatch => 17,
+        DataIssue.PhoneDoubtful => 18,
+        DataIssue.PositionOutsideKelurahan => 19,
+        DataIssue.PositionOutsideCity => 20,
+        _ => throw new ArgumentOutOfRangeException(nameof(issue), issue, "unit_figures has no column for this reason"),
+    };
 
     private Task<List<T>> ReadAsync<T>(string sql, int[] ids, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
         RawSql.ReadAsync(db, sql, [new NpgsqlParameter("ids", ids)], map, cancellationToken);
@@ -238,7 +280,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
     /// <summary>One page of a kelurahan's units (every status), by business name.</summary>
     public async Task<(IReadOnlyList<UnitListRow> Rows, int Total)> UnitsAsync(int kelurahanId, int skip, int take, CancellationToken cancellationToken)
     {
-        var total = await db.IndustrialUnits.CountAsync(u => u.KelurahanId == kelurahanId, cancellationToken);
+        // Every unit of the kelurahan, from the summary by year of registration (the count of every status).
+        var total = (await RawSql.ReadAsync(db, KelurahanUnitsSql, [new NpgsqlParameter("id", kelurahanId)], r => r.GetInt32(0), cancellationToken)).Single();
         var rows = await AllUnits(kelurahanId).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return (rows, total);
     }
