@@ -133,5 +133,11 @@ public class OdkEngineTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(PositionSource.Geopoint, unit.PositionSource);
         Assert.Equal((uuid, version, "Yusuf Petugas"), (unit.SubmissionUuid, unit.FormVersion, unit.SubmittedBy));
         Assert.True(unit.PublicConsent);
+
+        // The unit's page names the submission it came from.
+        await staff.GotoAsync($"/Registry/Units/Details/{unit.Id}");
+        await Assertions.Expect(staff.Locator("[data-source=officer]")).ToHaveTextAsync("Yusuf Petugas");
+        await Assertions.Expect(staff.Locator("[data-source=uuid]")).ToHaveTextAsync(uuid);
+        await Assertions.Expect(staff.Locator("[data-source=form-version]")).ToHaveTextAsync(version);
     }
 }
