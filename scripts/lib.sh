@@ -110,3 +110,31 @@ pg_env_from_connection() {
     esac
   done
 }
+
+# bench_registry NAME BASE_PORT: the set-up both import benchmarks share (scripts/bench/import.sh, pendataan.sh).
+# A work folder $work, a throwaway PostgreSQL in it (fsync off: benchmark data only) on a free port from BASE_PORT,
+# the published Release app as "${app[@]}" on database ikm_bench_NAME with the demo data in place. Stops the
+# server and removes $work when the script exits, keeping its exit status.
+bench_registry() {
+  work=$(mktemp -d "/tmp/ikm-bench-$1.XXXXXX")
+  chmod 755 "$work"
+  local port
+  port=$(free_port "$2")
+  trap bench_registry_cleanup EXIT
+  IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=off -c max_wal_size=4GB"
+
+  # Published as scripts/run.sh and the Dockerfile publish it (ReadyToRun), so the import runs the code a server runs.
+  dotnet publish "$WEB/IkmRegistry.Web.csproj" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  app=(dotnet "$work/app/IkmRegistry.Web.dll")
+  export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_$1"
+  export ASPNETCORE_ENVIRONMENT=Benchmark Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
+  "${app[@]}" --prepare-only --demo >/dev/null
+}
+
+bench_registry_cleanup() {
+  local status=$?
+  trap - EXIT
+  pg_stop "$work/pg"
+  rm -rf "$work"
+  exit "$status"
+}

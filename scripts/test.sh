@@ -30,6 +30,7 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WA
 
 ensure_chromium
 "$ROOT/scripts/frontend.sh"
+"$ROOT/tests/IkmRegistry.BrowserTests/odk/build.sh"
 ensure_dotnet_tools
 
 log "Restore dan build (peringatan = kesalahan)"

@@ -11,19 +11,7 @@ source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 rows="${1:-100000}"
 
-work=$(mktemp -d /tmp/ikm-bench-import.XXXXXX)
-chmod 755 "$work"
-port=$(free_port 55900)
-cleanup() { local status=$?; trap - EXIT; pg_stop "$work/pg"; rm -rf "$work"; exit "$status"; }
-trap cleanup EXIT
-IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=off -c max_wal_size=4GB"
-
-# Published as scripts/run.sh and the Dockerfile publish it (ReadyToRun), so the import runs the code a server runs.
-dotnet publish src/IkmRegistry.Web/IkmRegistry.Web.csproj -c Release -o "$work/app" --nologo -v quiet >/dev/null
-app=(dotnet "$work/app/IkmRegistry.Web.dll")
-export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_import"
-export ASPNETCORE_ENVIRONMENT=Benchmark Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
-"${app[@]}" --prepare-only --demo >/dev/null
+bench_registry import 55900
 
 out="${IMPORT_OUT:-$ROOT/docs/benchmarks-raw/import-$rows.jsonl}"
 mkdir -p "$(dirname "$out")"

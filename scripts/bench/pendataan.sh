@@ -9,18 +9,7 @@ source "$(dirname "$0")/../lib.sh"
 cd "$ROOT"
 rows="${1:-10000}"
 
-work=$(mktemp -d /tmp/ikm-bench-pendataan.XXXXXX)
-chmod 755 "$work"
-port=$(free_port 55950)
-cleanup() { local status=$?; trap - EXIT; pg_stop "$work/pg"; rm -rf "$work"; exit "$status"; }
-trap cleanup EXIT
-IKM_PG_NOSYNC=1 pg_start "$work/pg" "$port" "-c fsync=off -c synchronous_commit=off -c max_wal_size=4GB"
-
-dotnet build src/IkmRegistry.Web -c Release -nologo -v q >/dev/null
-app=(dotnet src/IkmRegistry.Web/bin/Release/net10.0/IkmRegistry.Web.dll)
-export ConnectionStrings__Registry="Host=127.0.0.1;Port=$port;Username=postgres;Database=ikm_bench_pendataan"
-export ASPNETCORE_ENVIRONMENT=Benchmark Import__Folder="$work/imports" Serilog__MinimumLevel__Default=Warning
-"${app[@]}" --prepare-only --demo >/dev/null
+bench_registry pendataan 55950
 
 out="${IMPORT_OUT:-$ROOT/docs/benchmarks-raw/pendataan-$rows.jsonl}"
 mkdir -p "$(dirname "$out")"

@@ -28,6 +28,7 @@ public static class History
         ["NameId"] = "Nama (Indonesia)", ["NameEn"] = "Nama (Inggris)", ["KbliDivisions"] = "Golongan pokok KBLI", ["SortOrder"] = "Urutan",
         ["KbliExceptions"] = "Pengecualian KBLI", ["VerifiedAt"] = "Waktu verifikasi", ["VerifiedBy"] = "Diverifikasi oleh",
         ["SubjectAccessReport"] = "Laporan akses subjek data", ["PublicConsentWithdrawnOn"] = "Tanggal pencabutan persetujuan",
+        ["FormVersion"] = "Versi formulir", ["SubmissionUuid"] = "ID kiriman", ["SubmittedBy"] = "Petugas pendataan", ["SubmittedAt"] = "Dikirim pada",
     };
 
     /// <summary>A unit field's label comes from its definition (<see cref="UnitFields"/>); other keys from the table above.</summary>

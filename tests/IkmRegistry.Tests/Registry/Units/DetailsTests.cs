@@ -100,4 +100,64 @@ public class DetailsTests(RegistryApp app) : RegistryTest(app)
         await using var db = App.NewDbContext();
         Assert.Equal(UnitStatus.Aktif, (await db.IndustrialUnits.SingleAsync()).Status);
     }
+
+    private async Task<IndustrialUnit> SubmittedUnitAsync()
+    {
+        var unit = await Seed.UnitAsync(App);
+        await using var db = App.NewDbContext();
+        var stored = await db.IndustrialUnits.SingleAsync(u => u.Id == unit.Id);
+        stored.FormVersion = "3f9a0c2b71de";
+        stored.SubmissionUuid = "0a6f2c1e-1111-4b2a-9c1d-000000000001";
+        stored.SubmittedBy = "Yusuf Petugas";
+        stored.SubmittedAt = new DateTime(2026, 11, 27, 2, 30, 12, DateTimeKind.Utc);
+        await db.SaveChangesAsync();
+        return stored;
+    }
+
+    [Fact]
+    public async Task Staff_see_the_field_submission_a_unit_came_from_with_its_officer_and_uuid()
+    {
+        var unit = await SubmittedUnitAsync();
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        var source = page.QuerySelector("#submission-source")!;
+        Assert.Equal("Kiriman pendataan", source.QuerySelector("h2")!.TextContent);
+        Assert.Equal("3f9a0c2b71de", source.QuerySelector("[data-source=form-version]")!.TextContent);
+        // Stored in UTC, shown in Palangka Raya's time.
+        Assert.Equal("27 November 2026 09.30 WIB", source.QuerySelector("[data-source=submitted-at]")!.TextContent);
+        Assert.Equal("Yusuf Petugas", source.QuerySelector("[data-source=officer]")!.TextContent);
+        Assert.Equal("0a6f2c1e-1111-4b2a-9c1d-000000000001", source.QuerySelector("[data-source=uuid]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Officials_see_the_submissions_form_version_and_time_but_not_the_officer_or_the_uuid()
+    {
+        var unit = await SubmittedUnitAsync();
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Official));
+
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        var source = page.QuerySelector("#submission-source")!;
+        Assert.Equal("3f9a0c2b71de", source.QuerySelector("[data-source=form-version]")!.TextContent);
+        Assert.Equal("27 November 2026 09.30 WIB", source.QuerySelector("[data-source=submitted-at]")!.TextContent);
+        Assert.Null(source.QuerySelector("[data-source=officer]"));
+        Assert.DoesNotContain("Yusuf Petugas", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("0a6f2c1e-1111", page.Body!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_unit_typed_in_by_staff_shows_no_submission_section()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = new Browser(App);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
+
+        var page = await browser.GetAsync($"/Registry/Units/Details/{unit.Id}");
+
+        Assert.Null(page.QuerySelector("#submission-source"));
+    }
 }

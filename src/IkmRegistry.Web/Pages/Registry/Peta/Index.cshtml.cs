@@ -12,9 +12,15 @@ namespace IkmRegistry.Web.Pages.Registry.Peta;
 /// The staff and officials' map of units in one kelurahan: the kelurahan's boundary (<see cref="KelurahanBoundaries"/>)
 /// and every unit with a position as a point, grouped when many (wwwroot/js/unit-map.js), those outside the
 /// boundary marked and listed. Positions are private: this page is under /Registry, never public.
+/// Officials (who read registry data, not personal data) get the same map with each point rounded to about 110 m
+/// (3 decimals) before it leaves the server: a sole proprietor's workshop is often the owner's home, whose address
+/// officials do not see unless Privacy:OfficialsSeeAddress allows it. The page names units and links them, nothing else.
 /// </summary>
-public class IndexModel(RegistryDbContext db) : PageModel
+public class IndexModel(RegistryDbContext db, IConfiguration configuration) : PageModel
 {
+    /// <summary>3 decimals of a degree: about 110 m at Palangka Raya's latitude.</summary>
+    public const int OfficialDecimals = 3;
+
     public sealed record UnitPoint(int Id, string Name, double Lat, double Lng, PositionCheck? Check);
 
     public List<SelectListItem> Kelurahan { get; private set; } = [];
@@ -30,6 +36,9 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
     public string MapJson { get; private set; } = "{}";
 
+    /// <summary>The points are rounded to <see cref="OfficialDecimals"/> for this reader (an official).</summary>
+    public bool Approximate { get; private set; }
+
     public async Task OnGetAsync(string? kelurahan, CancellationToken cancellationToken)
     {
         var areas = await db.Kelurahan.AsNoTracking().Where(k => k.RetiredOn == null).OrderBy(k => k.Kecamatan.Name).ThenBy(k => k.Name)
@@ -42,6 +51,8 @@ public class IndexModel(RegistryDbContext db) : PageModel
         }
 
         (Code, Name) = (chosen.Code, chosen.Name);
+        Approximate = !User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Staff) && !configuration.GetValue<bool>("Privacy:OfficialsSeeAddress");
+        double Shown(double degrees) => Approximate ? Math.Round(degrees, OfficialDecimals) : degrees;
         var units = db.IndustrialUnits.AsNoTracking().Where(u => u.KelurahanId == chosen.Id && u.Status == UnitStatus.Aktif);
         Points = await units.Where(u => u.Latitude != null && u.Longitude != null).OrderBy(u => u.BusinessName)
             .Select(u => new UnitPoint(u.Id, u.BusinessName, u.Latitude!.Value, u.Longitude!.Value, u.PositionCheck)).ToListAsync(cancellationToken);
@@ -52,7 +63,7 @@ public class IndexModel(RegistryDbContext db) : PageModel
             boundary,
             points = Points.Select(p => new
             {
-                id = p.Id, name = p.Name, lat = p.Lat, lng = p.Lng, outside = p.Check is PositionCheck.LuarKelurahan or PositionCheck.LuarKota,
+                id = p.Id, name = p.Name, lat = Shown(p.Lat), lng = Shown(p.Lng), outside = p.Check is PositionCheck.LuarKelurahan or PositionCheck.LuarKota,
                 url = Url.Page("/Registry/Units/Details", new { id = p.Id }),
             }),
         });

@@ -30,6 +30,9 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
     /// <summary>The other production sites under the same NIB.</summary>
     public List<UnitInput.UnitLink> OtherSites { get; private set; } = [];
 
+    /// <summary>The parts of a unit's submission source only staff read (the page shows officials the form version and time).</summary>
+    private static readonly string[] StaffOnlySource = [nameof(IndustrialUnit.SubmittedBy), nameof(IndustrialUnit.SubmissionUuid)];
+
     public sealed record MembershipRow(int SentraId, string Sentra, BoardRole Role, DateOnly JoinedOn, DateOnly? LeftOn);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -157,6 +160,12 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
             .ToListAsync(cancellationToken);
         var membershipIds = await db.Memberships.Where(m => m.UnitId == id).Select(m => m.Id).ToListAsync(cancellationToken);
         History = await Data.Queries.History.LoadAsync(db, nameof(IndustrialUnit), id, membershipIds, 50, cancellationToken);
+        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Staff))
+        {
+            // The submission's officer and ID are staff-side working data: not in the history officials read either.
+            History = [.. History.Select(row => row with { Changes = [.. row.Changes.Where(c => !StaffOnlySource.Contains(c.Field))] })];
+        }
+
         return true;
     }
 }
