@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
@@ -43,37 +42,11 @@ public class IndexModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        KelurahanOptions = await db.KelurahanAsync(cancellationToken);
-        CategoryOptions = await db.CategoriesAsync(cancellationToken);
-
         // What is typed or tampered in the address goes into SQL parameters: no control characters (PostgreSQL refuses NUL).
         (Query, Kecamatan, Kelurahan, Category) = (Domain.Identifiers.Clean(Query), Domain.Identifiers.Clean(Kecamatan), Domain.Identifiers.Clean(Kelurahan), Domain.Identifiers.Clean(Category));
-        var sentra = db.ActiveSentra();
-        if (!string.IsNullOrEmpty(Kecamatan))
-        {
-            sentra = sentra.Where(s => s.Kelurahan.Kecamatan.Code == Kecamatan);
-        }
-
-        if (!string.IsNullOrEmpty(Kelurahan))
-        {
-            sentra = sentra.Where(s => s.Kelurahan.Slug == Kelurahan);
-        }
-
-        if (!string.IsNullOrEmpty(Category))
-        {
-            sentra = sentra.Where(s => s.Categories.Any(c => c.Code == Category));
-        }
-
-        if (!string.IsNullOrEmpty(Query))
-        {
-            var pattern = Domain.Identifiers.ContainsPattern(Query);
-            sentra = sentra.Where(s => EF.Functions.ILike(s.Name, pattern) || (s.Products != null && EF.Functions.ILike(s.Products, pattern)));
-        }
-
-        Total = await sentra.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Results = await sentra.InDirectoryOrder().Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .SelectPublic().AsNoTracking().ToListAsync(cancellationToken);
+        // One round trip: the options, the count, the page number within it and the page's sentra in one statement.
+        var page = await PublicPageQueries.DirectoryAsync(db, Query, Kecamatan, Kelurahan, Category, PageNumber, PageSize, cancellationToken);
+        (KelurahanOptions, CategoryOptions, Total, PageNumber, Results) = (page.Kelurahan, page.Categories, page.Total, page.Page, page.Results);
     }
 
     /// <summary>The current filters with another page number, for the paging links.</summary>

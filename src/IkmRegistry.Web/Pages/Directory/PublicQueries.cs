@@ -111,16 +111,6 @@ public static class PublicQueries
     public static Task<PublicSentra?> SentraBySlugAsync(this RegistryDbContext db, string slug, CancellationToken cancellationToken) =>
         db.ActiveSentra().Where(s => s.Slug == slug).SelectPublic().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The active members of a sentra whose owners consented to the public directory.</summary>
-    public static Task<List<PublicMemberBusiness>> ConsentedMembersAsync(this RegistryDbContext db, string sentraSlug, CancellationToken cancellationToken) =>
-        db.Memberships
-            .Where(m => m.Sentra.Slug == sentraSlug && m.Sentra.Status == SentraStatus.Aktif && m.LeftOn == null
-                && m.Unit.Status == UnitStatus.Aktif && m.Unit.PublicConsent)
-            .OrderBy(m => m.Unit.BusinessName)
-            .Select(m => new PublicMemberBusiness(m.Unit.Id, m.Unit.BusinessName, m.Unit.MainProducts))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
     /// <summary>The businesses the public may see: active, and the owner agreed to be listed.</summary>
     public static IQueryable<IndustrialUnit> ListedBusinesses(this RegistryDbContext db) =>
         db.IndustrialUnits.Where(u => u.Status == UnitStatus.Aktif && u.PublicConsent);

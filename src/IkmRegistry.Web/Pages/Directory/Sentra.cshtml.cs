@@ -23,7 +23,9 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await db.SentraBySlugAsync(slug, cancellationToken) is not { } sentra)
+        // One round trip for an active sentra: the sentra, its listed members, its photos and the kelurahan for the map.
+        var page = await PublicPageQueries.SentraAsync(db, slug, cancellationToken);
+        if (page.Sentra is not { } sentra)
         {
             // An address from before a rename leads to the current one; a sentra no longer active says so (410).
             if (await db.SentraFormerSlugs.Where(f => f.Slug == slug).Select(f => f.Sentra.Slug).FirstOrDefaultAsync(cancellationToken) is { } current)
@@ -41,11 +43,8 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
             return Page();
         }
 
-        Sentra = sentra;
-        Members = await db.ConsentedMembersAsync(slug, cancellationToken);
-        Photos = await db.SentraPhotosAsync(slug, cancellationToken);
-        var kelurahan = await db.KelurahanAsync(cancellationToken);
-        Map = MapData.ForSentra(sentra, kelurahan, configuration, Url);
+        (Sentra, Members, Photos) = (sentra, page.Members, page.Photos);
+        Map = MapData.ForSentra(sentra, page.Kelurahan, configuration, Url);
         return Page();
     }
 }
