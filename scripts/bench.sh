@@ -107,7 +107,7 @@ if [ -n "$(git status --porcelain --untracked-files=no)" ]; then commit="$commit
 
 "$ROOT/scripts/frontend.sh"
 log "Membangun aplikasi (Release)"
-dotnet publish "$WEB/IkmRegistry.Web.csproj" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+publish_app "$work/app"
 
 # Throwaway PostgreSQL for benchmark data only: no fsync, no full-page writes (never for real data), room for a
 # million-row load without checkpoints in the middle.
@@ -167,8 +167,12 @@ status_of() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base
 write_report() {
   printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >"$work/raw/meta-end.tsv"
   mkdir -p "$ROOT/docs/benchmarks-raw"
-  # --soak alone replaces only the soak figures and keeps the others.
-  if [ -n "$levels" ]; then find "$ROOT/docs/benchmarks-raw" -maxdepth 1 -type f -delete; cp "$work/raw/"* "$ROOT/docs/benchmarks-raw/"
+  # --soak alone replaces only the soak figures and keeps the others. A full run replaces what this script writes
+  # (wrk outputs, its TSVs, the soak) and keeps what other scripts wrote there (scripts/bench/import.sh,
+  # coverage.sh, pendataan.sh and older sessions' import files).
+  if [ -n "$levels" ]; then
+    find "$ROOT/docs/benchmarks-raw" -maxdepth 1 -type f \( -name 'wrk-*.txt' -o -name '*.tsv' -o -name 'soak*' \) -delete
+    cp "$work/raw/"* "$ROOT/docs/benchmarks-raw/"
   else cp "$work/raw/"soak* "$ROOT/docs/benchmarks-raw/"; fi
   python3 "$ROOT/scripts/bench/report.py" "$ROOT/docs/benchmarks-raw" "$ROOT/docs/benchmarks.md"
 }

@@ -33,7 +33,7 @@ fi
 
 "$ROOT/scripts/frontend.sh"
 log "Membangun aplikasi (Release)"
-dotnet publish "$WEB/IkmRegistry.Web.csproj" -c Release -o "$ROOT/artifacts/app" --nologo -v quiet >/dev/null
+publish_app "$ROOT/artifacts/app"
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 # Production cookies are Secure only; served over plain http (the loopback default), they follow the request.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using IkmRegistry.Web.Data;
 using Npgsql;
 
 namespace IkmRegistry.Web.Benchmarking;
@@ -27,7 +28,7 @@ public static class Baselines
             return app;
         }
 
-        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("Registry")!);
+        var dataSource = NpgsqlDataSource.Create(RegistryDbContext.WithoutJit(app.Configuration.GetConnectionString("Registry")!));
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
 
         app.MapGet("/benchmark/b0", () => Results.Text("B0", "text/plain; charset=utf-8")).AllowAnonymous();

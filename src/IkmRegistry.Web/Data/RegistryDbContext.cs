@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace IkmRegistry.Web.Data;
 
@@ -55,7 +56,7 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
 
     /// <summary>The one place that sets Npgsql and naming options, shared by the app, the design-time factory and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             // A failed command or connection reaches its caller as an exception, which the error page or the worker
             // logs once; EF's own error lines would repeat it (thousands of lines during a database outage).
@@ -64,4 +65,18 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
                 (RelationalEventId.ConnectionError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>
+    /// The app's sessions run without PostgreSQL's JIT. The planner compiles a statement whose estimated cost is high,
+    /// again at every execution (nothing is cached), and the estimates of the import's set-based statements and of the
+    /// summary triggers are high while they run in well under a second: at 100,000 imported rows the JIT spent about
+    /// 0.5 s on a count over the staging rows that found nothing and 2.4 s of a 3.3 s summary trigger (auto_explain,
+    /// docs/benchmarks-explain.md). No query of the app runs long enough to gain it back.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
+    }
 }

@@ -1,3 +1,4 @@
+using IkmRegistry.Web.Data;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
@@ -47,10 +48,7 @@ public static class TestDatabase
     {
         var connectionString = ConnectionString(await ServerAsync(), name);
         // The app's pooled connections to it go first; WITH (FORCE) ends any that are still busy.
-        using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        ClearPools(connectionString);
 
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
@@ -62,10 +60,7 @@ public static class TestDatabase
         var connectionString = ConnectionString(server, _templateName);
         await prepare(connectionString);
         // A database is copied only while nobody is connected to it: close the pool's connections and allow no new ones.
-        using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        ClearPools(connectionString);
 
         await ExecuteAsync($"ALTER DATABASE \"{_templateName}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(server);
@@ -79,6 +74,20 @@ public static class TestDatabase
         {
             using var command = new NpgsqlCommand(sql, connection);
             command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections to a database: those opened with its connection string as given and those
+    /// the app opened (the app's sessions add their options to it, <see cref="RegistryDbContext.WithoutJit"/>, so
+    /// Npgsql keeps them in a pool of their own).
+    /// </summary>
+    private static void ClearPools(string connectionString)
+    {
+        foreach (var key in new[] { connectionString, RegistryDbContext.WithoutJit(connectionString) })
+        {
+            using var pooled = new NpgsqlConnection(key);
+            NpgsqlConnection.ClearPool(pooled);
         }
     }
 
