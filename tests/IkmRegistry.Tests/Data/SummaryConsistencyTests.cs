@@ -33,6 +33,8 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
     [InlineData("a kelurahan retired")]
     [InlineData("a deferred bulk load")]
     [InlineData("the demo data removed")]
+    [InlineData("members closed and reopened")]
+    [InlineData("memberships moved between sentra")]
     public async Task Every_summary_equals_a_recount_after(string write)
     {
         await using (var db = App.NewDbContext())
@@ -49,6 +51,28 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
             """);
 
         await MakeAsync(write);
+
+        await AssertConsistentAsync();
+    }
+
+    [Fact]
+    public async Task The_check_finds_changed_member_and_duplicate_group_counts_and_the_repair_puts_them_right()
+    {
+        await using (var db = App.NewDbContext())
+        {
+            await DemoData.LoadAsync(db);
+        }
+
+        await App.ExecuteAsync("UPDATE industrial_unit SET business_name = 'Amplang ' || (id % 7) WHERE id % 41 = 0");
+        await AssertConsistentAsync();
+        await App.ExecuteAsync("""
+            UPDATE sentra_members SET active_members = active_members + 1 WHERE sentra_id = (SELECT min(sentra_id) FROM sentra_members);
+            UPDATE unit_duplicate_groups SET groups = groups + 2 WHERE kelurahan_id = (SELECT min(kelurahan_id) FROM unit_duplicate_groups WHERE groups > 0);
+            """);
+
+        Assert.Equal(2, await App.ScalarAsync("SELECT sum(missing + extra) FROM summaries_check() WHERE summary = 'sentra_members'"));
+        Assert.Equal(2, await App.ScalarAsync("SELECT sum(missing + extra) FROM summaries_check(false) WHERE summary = 'unit_duplicate_groups'"));
+        Assert.Equal(4, await App.ScalarAsync("SELECT sum(missing + extra) FROM summaries_check(true)"));
 
         await AssertConsistentAsync();
     }
@@ -169,6 +193,19 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
                 }
 
                 break;
+            case "members closed and reopened":
+                await App.ExecuteAsync("""
+                    UPDATE industrial_unit SET status = 'Tutup', closed_on = '2026-11-01' WHERE id IN (SELECT unit_id FROM membership WHERE id % 2 = 0);
+                    UPDATE industrial_unit SET status = 'Aktif', closed_on = NULL WHERE id IN (SELECT unit_id FROM membership WHERE id % 4 = 0);
+                    """);
+                break;
+            case "memberships moved between sentra":
+                await App.ExecuteAsync("""
+                    UPDATE membership SET sentra_id = (SELECT max(id) FROM sentra) WHERE id % 3 = 0 AND role = 'Anggota';
+                    UPDATE membership SET left_on = NULL, end_reason = NULL WHERE id % 5 = 0 AND role = 'Anggota'
+                       AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.unit_id = membership.unit_id AND x.left_on IS NULL);
+                    """);
+                break;
             case "the demo data removed":
                 await DemoData.RemoveAsync(db);
                 break;
@@ -224,7 +261,11 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
             Assert.Equal(counted.WomenOwned, shown.WomenOwned.OrderBy(c => (c.KelurahanId, c.CategoryId)));
             Assert.Equal(counted.Divisions, shown.KbliDivisions);
             Assert.Equal(counted.Years, shown.RegisteredPerYear);
-            Assert.Equal(counted.DuplicateNames, shown.DuplicateNames);
+            // The dashboards read the first name groups and the number of all; the export reads all of them.
+            Assert.Equal(counted.DuplicateNames.Take(CoverageQuery.DuplicateNameRows), shown.DuplicateNames);
+            Assert.Equal(counted.DuplicateNames.Count, shown.DuplicateNameGroups);
+            Assert.Equal(counted.DuplicateNames, (await query.LoadAsync(scope, allDuplicateNames: true, default)).DuplicateNames);
+            Assert.Equal(counted.ActiveSentra, shown.ActiveSentra.OrderBy(s => s.Id));
             Assert.Equal(counted.DuplicateNiks, shown.DuplicateNiks);
             Assert.Equal(counted.FreeGroups, (await query.FreeGroupsAsync(ids, default)).OrderBy(g => (g.KelurahanId, g.KbliGroup, g.CategoryId)));
             if (scope.IsCity)
@@ -243,7 +284,7 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
         List<CoverageQuery.UnitCell> Cells, List<CoverageQuery.ScaleCount> Scales, List<CoverageQuery.SizeCount> Sizes, CoverageQuery.QualityCounts Quality,
         (int, int, int) Statuses, List<int> Reasons, List<CoverageQuery.WomenOwnedCell> WomenOwned, List<CoverageQuery.DivisionCount> Divisions,
         List<CoverageQuery.YearCount> Years, List<CoverageQuery.DuplicateName> DuplicateNames, List<CoverageQuery.DuplicateNik> DuplicateNiks,
-        List<CoverageQuery.FreeGroup> FreeGroups);
+        List<CoverageQuery.FreeGroup> FreeGroups, List<CoverageQuery.SentraRow> ActiveSentra);
 
     /// <summary>The figures as the dashboard aggregated them over the units before the summaries (EF with the rules of Domain/, and regexp).</summary>
     private static async Task<Recount> RecountAsync(RegistryDbContext db, int[] ids)
@@ -287,6 +328,11 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
             .Select(g => new CoverageQuery.FreeGroup(g.Key.KelurahanId, g.Key.KbliGroup, g.Key.CategoryId, g.Count()))
             .ToListAsync();
 
+        // Active members counted per member, as the dashboard did before the summary sentra_members.
+        var activeSentra = await db.Sentra.AsNoTracking().Where(s => s.Status == SentraStatus.Aktif && ids.Contains(s.KelurahanId)).OrderBy(s => s.Id)
+            .Select(s => new CoverageQuery.SentraRow(s.Id, s.Name, s.KelurahanId, s.FoundedOn, s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif)))
+            .ToListAsync();
+
         return new Recount(
             [.. cells.OrderBy(c => (c.KelurahanId, c.CategoryId))],
             [.. scales.OrderBy(s => s.Scale)],
@@ -299,6 +345,7 @@ public class SummaryConsistencyTests(RegistryApp app) : RegistryTest(app)
             [.. years.OrderBy(y => y.Year)],
             [.. duplicateNames.OrderBy(d => d.BusinessName, StringComparer.Ordinal).ThenBy(d => d.KelurahanId)],
             [.. duplicateNiks.OrderBy(d => d.BusinessNames, StringComparer.Ordinal).ThenBy(d => d.Units)],
-            [.. freeGroups.OrderBy(g => (g.KelurahanId, g.KbliGroup, g.CategoryId))]);
+            [.. freeGroups.OrderBy(g => (g.KelurahanId, g.KbliGroup, g.CategoryId))],
+            activeSentra);
     }
 }

@@ -24,11 +24,24 @@ public static class CoverageHistory
         public double EffectivePercent => Kelurahan == 0 ? 0 : Math.Round(100.0 * Effective / Kelurahan, 1);
     }
 
-    // One row per date; the lateral keeps every lookup on an index (sentra_event by sentra and date, membership by sentra).
+    // One row per date. Every membership of a sentra of the scope is read once with its unit's status (one lookup per
+    // member, not one per member and date: 1,380 instead of 12,000 at a million demo units, docs/benchmarks-explain.md),
+    // counted per date and sentra, and looked up by the lateral, which keeps the status lookup on an index (sentra_event
+    // by sentra and date).
     private const string Sql = """
         WITH areas AS (
             SELECT k.id, k.retired_on FROM kelurahan k
-             WHERE (@kecamatan IS NULL OR k.kecamatan_id = @kecamatan) AND (@kelurahan IS NULL OR k.id = @kelurahan))
+             WHERE (@kecamatan IS NULL OR k.kecamatan_id = @kecamatan) AND (@kelurahan IS NULL OR k.id = @kelurahan)),
+        members AS MATERIALIZED (
+            SELECT m.sentra_id, m.joined_on, m.left_on, u.status, u.closed_on
+              FROM membership m JOIN industrial_unit u ON u.id = m.unit_id
+             WHERE m.sentra_id IN (SELECT s.id FROM sentra s JOIN areas a ON a.id = s.kelurahan_id)),
+        counts AS MATERIALIZED (
+            SELECT d.on_date, m.sentra_id, count(*) AS members
+              FROM unnest(@dates) AS d(on_date)
+              JOIN members m ON m.joined_on <= d.on_date AND (m.left_on IS NULL OR m.left_on > d.on_date)
+                            AND (m.status = 'Aktif' OR m.closed_on > d.on_date)
+             GROUP BY 1, 2)
         SELECT d.on_date,
                (SELECT count(*) FROM areas a WHERE a.retired_on IS NULL OR a.retired_on > d.on_date)::int,
                count(DISTINCT active.kelurahan_id)::int,
@@ -36,11 +49,9 @@ public static class CoverageHistory
                count(active.id)::int
           FROM unnest(@dates) AS d(on_date)
           LEFT JOIN LATERAL (
-                SELECT s.id, s.kelurahan_id,
-                       (SELECT count(*) FROM membership m JOIN industrial_unit u ON u.id = m.unit_id
-                         WHERE m.sentra_id = s.id AND m.joined_on <= d.on_date AND (m.left_on IS NULL OR m.left_on > d.on_date)
-                           AND (u.status = 'Aktif' OR u.closed_on > d.on_date)) AS members
+                SELECT s.id, s.kelurahan_id, coalesce(c.members, 0) AS members
                   FROM sentra s JOIN areas a ON a.id = s.kelurahan_id
+                  LEFT JOIN counts c ON c.sentra_id = s.id AND c.on_date = d.on_date
                  WHERE (a.retired_on IS NULL OR a.retired_on > d.on_date)
                    AND (SELECT e.status FROM sentra_event e WHERE e.sentra_id = s.id AND e.occurred_on <= d.on_date
                          ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) = 'Aktif'

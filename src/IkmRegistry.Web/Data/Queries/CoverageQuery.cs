@@ -83,7 +83,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         IReadOnlyList<DivisionCount> KbliDivisions,
         IReadOnlyList<CoverageHistory.Point> YearEnds,
         IReadOnlyList<FreeGroup> FreeGroups,
-        IReadOnlyDictionary<int, FormationStage> FormationStages);
+        IReadOnlyDictionary<int, FormationStage> FormationStages,
+        int DuplicateNameGroups);
 
     public sealed record UnitListRow(int Id, string BusinessName, string CategoryNameId, string CategoryNameEn, int? WorkersMale, int? WorkersFemale, int? WorkersUnsplit, UnitStatus Status, DateOnly RegisteredOn, bool HasNib);
 
@@ -117,10 +118,26 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         """;
 
     // Two business names are the same when they match after lower-casing and dropping all but letters and digits
-    // (the database function ikm_name_key).
+    // (the database function ikm_name_key). A million units can have 150,000 such groups: the dashboards read the first
+    // rows in the page's order (the index ix_unit_duplicate_name_order) and the number of groups per kelurahan
+    // (unit_duplicate_groups, migration DashboardSentraMembersAndDuplicateGroups); only the export reads them all.
     private const string DuplicateNamesSql = """
         SELECT kelurahan_id, business_name, units FROM unit_duplicate_name WHERE kelurahan_id = ANY(@ids)
+         ORDER BY business_name COLLATE "C", kelurahan_id LIMIT @limit
         """;
+
+    private const string DuplicateGroupsSql = "SELECT coalesce(sum(groups), 0)::int FROM unit_duplicate_groups WHERE kelurahan_id = ANY(@ids)";
+
+    // Active members (memberships not ended, of active units) from the summary sentra_members: no lookup per member.
+    private const string ActiveSentraSql = """
+        SELECT s.id, s.name, s.kelurahan_id, s.founded_on, coalesce(m.active_members, 0)
+          FROM sentra s LEFT JOIN sentra_members m ON m.sentra_id = s.id
+         WHERE s.status = 'Aktif' AND s.kelurahan_id = ANY(@ids)
+         ORDER BY s.name
+        """;
+
+    /// <summary>How many possible-duplicate name groups <see cref="Figures.DuplicateNames"/> holds at most, unless all are asked for (the export).</summary>
+    public const int DuplicateNameRows = 100;
 
     // The NIK itself never leaves the database (nor is it copied into the summary): only the names of the units that
     // share one, grouped in the scope again because a NIK may be shared across kelurahan.
@@ -149,11 +166,15 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
 
     private sealed record KbliRow(int KelurahanId, int CategoryId, bool InSentra, string Division, string Group, int Units);
 
-    // Keyed by the day too: the history ends with today's coverage.
-    public Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken) =>
-        cache.GetOrComputeAsync(version, (scope, Wib.Today(clock)), ct => ComputeAsync(scope, Wib.Today(clock), ct), cancellationToken);
+    /// <summary>The figures of a scope, with the first <see cref="DuplicateNameRows"/> possible-duplicate name groups (and the number of all).</summary>
+    public Task<Figures> LoadAsync(CoverageScope scope, CancellationToken cancellationToken) => LoadAsync(scope, allDuplicateNames: false, cancellationToken);
 
-    private async Task<Figures> ComputeAsync(CoverageScope scope, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The figures of a scope; <paramref name="allDuplicateNames"/> reads every possible-duplicate name group (the export).</summary>
+    // Keyed by the day too: the history ends with today's coverage.
+    public Task<Figures> LoadAsync(CoverageScope scope, bool allDuplicateNames, CancellationToken cancellationToken) =>
+        cache.GetOrComputeAsync(version, (scope, Wib.Today(clock), allDuplicateNames), ct => ComputeAsync(scope, Wib.Today(clock), allDuplicateNames, ct), cancellationToken);
+
+    private async Task<Figures> ComputeAsync(CoverageScope scope, DateOnly today, bool allDuplicateNames, CancellationToken cancellationToken)
     {
         // One kelurahan is shown even when retired (its page says so); wider scopes count active kelurahan only.
         var areaQuery = scope.KelurahanId is int kelurahanId
@@ -177,13 +198,9 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             .Select(g => new SentraCount(g.Key.KelurahanId, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
 
-        // Members are active memberships (not left) of units that are still active: a few rows per sentra, through the
-        // membership index by sentra.
-        var activeSentra = await db.Sentra.AsNoTracking().Where(s => s.Status == SentraStatus.Aktif && ids.Contains(s.KelurahanId))
-            .OrderBy(s => s.Name)
-            .Select(s => new SentraRow(s.Id, s.Name, s.KelurahanId, s.FoundedOn,
-                s.Memberships.Count(m => m.LeftOn == null && m.Unit.Status == UnitStatus.Aktif)))
-            .ToListAsync(cancellationToken);
+        // Members are active memberships (not left) of units that are still active.
+        var activeSentra = await ReadAsync(ActiveSentraSql, ids,
+            r => new SentraRow(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt32(4)), cancellationToken);
 
         var rows = await ReadAsync(UnitFiguresSql, ids, ReadFigureRow, cancellationToken);
         var kbli = await ReadAsync(KbliFiguresSql, ids,
@@ -218,7 +235,10 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
         var quality = new QualityCounts(rows.Sum(r => r.Units), rows.Sum(r => r.WithoutNib), rows.Sum(r => r.WithoutKbli),
             rows.Sum(r => r.WithoutWorkers), rows.Sum(r => r.WithoutInvestment));
 
-        var duplicateNames = await ReadAsync(DuplicateNamesSql, ids, r => new DuplicateName(r.GetInt32(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+        var duplicateNames = await RawSql.ReadAsync(db, DuplicateNamesSql,
+            [new NpgsqlParameter("ids", ids), new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = allDuplicateNames ? DBNull.Value : DuplicateNameRows }],
+            r => new DuplicateName(r.GetInt32(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+        var duplicateNameGroups = (await ReadAsync(DuplicateGroupsSql, ids, r => r.GetInt32(0), cancellationToken)).Single();
         var duplicateNiks = await ReadAsync(DuplicateNiksSql, ids, r => new DuplicateNik(r.GetString(0), r.GetInt32(1)), cancellationToken);
 
         var inRetired = scope.IsCity
@@ -248,7 +268,8 @@ public sealed class CoverageQuery(RegistryDbContext db, RegistryVersion version,
             [.. divisions.OrderBy(d => d.Division ?? 100)],
             yearEnds,
             freeGroups,
-            formationStages);
+            formationStages,
+            duplicateNameGroups);
     }
 
     /// <summary>The <see cref="FreeGroup"/>s of the given kelurahan, from the summary of units by KBLI group and membership.</summary>

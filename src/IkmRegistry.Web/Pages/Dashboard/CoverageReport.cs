@@ -433,7 +433,7 @@ public sealed class CoverageReport
         table.Add(_l["Unit aktif tanpa nilai investasi"].Value, q.WithoutInvestment, Percent(q.WithoutInvestment, q.ActiveUnits));
         var small = _f.ActiveSentra.Count(s => s.ActiveMembers < Sentra.MinimumMembers);
         table.Add(_l["Sentra aktif dengan kurang dari {0} anggota aktif", Sentra.MinimumMembers].Value, small, Percent(small, _f.ActiveSentra.Count));
-        table.Add(_l["Kemungkinan duplikat: nama usaha sama di kelurahan yang sama (kelompok)"].Value, _f.DuplicateNames.Count, new Cell(null));
+        table.Add(_l["Kemungkinan duplikat: nama usaha sama di kelurahan yang sama (kelompok)"].Value, _f.DuplicateNameGroups, new Cell(null));
         table.Add(_l["Kemungkinan duplikat: NIK sama dengan nama usaha berbeda (kelompok)"].Value, _f.DuplicateNiks.Count, new Cell(null));
         if (_f.ActiveUnitsInRetiredKelurahan > 0)
         {
@@ -447,21 +447,23 @@ public sealed class CoverageReport
     public ReportTable DuplicatesTable(int? rowLimit = null)
     {
         var names = _f.Areas.ToDictionary(a => a.Id);
-        var all = _f.DuplicateNames.Count + _f.DuplicateNiks.Count;
-        var limit = Math.Min(rowLimit ?? all, all);
+        // The figures hold the first name groups (CoverageQuery.DuplicateNameRows) or, for the export, all of them; the
+        // NIK groups follow every name group, so they are listed only when every name group is.
+        var nameRows = _f.DuplicateNames.Take(rowLimit ?? int.MaxValue).ToList();
+        var nikRows = _f.DuplicateNames.Count < _f.DuplicateNameGroups ? [] : _f.DuplicateNiks.Take((rowLimit ?? int.MaxValue) - nameRows.Count).ToList();
         var table = new ReportTable("kemungkinan-duplikat", _l["Kemungkinan unit ganda"],
             [new(_l["Jenis kecocokan"]), new(_l["Kelurahan"]), new(_l["Nama usaha"]), new(_l["Jumlah unit"], ColumnKind.Number)])
         {
             Description = _l["Nama usaha dibandingkan tanpa huruf besar, spasi dan tanda baca. NIK tidak pernah ditampilkan: hanya bahwa ada kecocokan."],
-            MoreRows = all - limit,
+            MoreRows = _f.DuplicateNameGroups + _f.DuplicateNiks.Count - nameRows.Count - nikRows.Count,
         };
-        foreach (var d in _f.DuplicateNames.Take(limit))
+        foreach (var d in nameRows)
         {
             var area = names[d.KelurahanId];
             table.Add(_l["Nama usaha sama"].Value, new Cell(area.Name, KelurahanHref(area.Code)), d.BusinessName, d.Units);
         }
 
-        foreach (var d in _f.DuplicateNiks.Take(limit - table.Rows.Count))
+        foreach (var d in nikRows)
         {
             table.Add(_l["NIK pemilik sama"].Value, "", d.BusinessNames, d.Units);
         }
@@ -473,7 +475,7 @@ public sealed class CoverageReport
     /// How many possible duplicates a page lists: with a million units there can be a hundred thousand groups,
     /// far too many to read (or to render on every request). The export lists them all.
     /// </summary>
-    public const int PageDuplicateRows = 100;
+    public const int PageDuplicateRows = CoverageQuery.DuplicateNameRows;
 
     /// <summary>
     /// Every table of the report, in page order; exports look tables up here by key. A kecamatan or kelurahan page

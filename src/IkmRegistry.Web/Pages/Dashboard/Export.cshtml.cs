@@ -69,7 +69,7 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
         }
         else
         {
-            report = new CoverageReport(await query.LoadAsync(scope, cancellationToken), localizer).Tables().FirstOrDefault(t => t.Key == table);
+            report = new CoverageReport(await query.LoadAsync(scope, allDuplicateNames: table == "kemungkinan-duplikat", cancellationToken), localizer).Tables().FirstOrDefault(t => t.Key == table);
         }
 
         if (report is null)
