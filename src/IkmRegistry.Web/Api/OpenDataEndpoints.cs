@@ -155,7 +155,7 @@ public static class OpenDataEndpoints
             new("businesses.csv", _businessColumns, "Listed businesses as CSV", $"The same rows and field names as /api/v1/businesses, {BusinessPageSize} a page (?page=)."));
         api.MapDataset("products", "products", ProductsAsync,
             "Products across the city",
-            $"The product search of /Directory/Products: ?q= a product word (typo-tolerant, Indonesian spelling variants folded), ?kategori= a category code, ?kelurahan= a kelurahan slug; at least one is needed, else the list is empty. One row per product and maker (an active sentra or a listed business), at most {Pages.Directory.ProductSearch.BusinessLimit} businesses, the most similar first.",
+            $"The product search of /Directory/Products: ?q= a product word (typo-tolerant, Indonesian spelling variants folded), ?kategori= a category code, ?kelurahan= a kelurahan slug; at least one is needed, else the list is empty. ?produk= one product exactly as listed, with ?kelurahan= and ?halaman= a page of its makers there ({Pages.Directory.ProductSearch.PageSize} a page). One row per product and maker (an active sentra or a listed business): the page's rows, at most {Pages.Directory.ProductSearch.ProductLimit} products (the most similar first) and the first {Pages.Directory.ProductSearch.MakersPerPlace} makers of each in each kelurahan by name.",
             new("products.csv", _productColumns, "Products across the city as CSV", "The same rows and field names as /api/v1/products, with the same query parameters."));
         api.MapDataset("units/by-kecamatan", "units_by_kecamatan", (_, db, ct) => UnitsByKecamatanAsync(db, ct),
             "Active units counted by kecamatan",
@@ -229,17 +229,22 @@ public static class OpenDataEndpoints
     private static async Task<List<ProductRecord>> ProductsAsync(HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
         string? Param(string key) => Domain.Identifiers.Clean(http.Request.Query[key].ToString()) is { } v ? Domain.Identifiers.SearchTerm(v) : null;
-        var filter = new ProductSearch.Filter(Param("q"), Param("kategori"), Param("kelurahan"));
+        var page = int.TryParse(http.Request.Query["halaman"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? Math.Clamp(n, 1, ProductSearch.MaxPage) : 1;
+        var product = Domain.Identifiers.Clean(http.Request.Query["produk"].ToString()) is { Length: <= ProductSearch.ProductMaxLength } p ? p : null;
+        var filter = new ProductSearch.Filter(Param("q"), Param("kategori"), Param("kelurahan"), product, page);
         if (filter.IsEmpty)
         {
             return [];
         }
 
         var links = http.RequestServices.GetRequiredService<LinkGenerator>();
-        return (await ProductSearch.HitsAsync(db, filter, ct)).ConvertAll(h => new ProductRecord(
-            h.Product, h.IsSentra ? "sentra" : "business", h.Name,
-            links.PublicPageUri(http, h.IsSentra ? "/Directory/Sentra" : "/Directory/Business", new { slug = h.Slug }),
-            h.KelurahanSlug, h.KelurahanName, h.KecamatanName));
+        return [.. from g in (await ProductSearch.SearchAsync(db, filter, ct)).Groups
+                   from place in g.Places
+                   from m in place.Makers
+                   select new ProductRecord(g.Product, m.IsSentra ? "sentra" : "business", m.Name,
+                       links.PublicPageUri(http, m.IsSentra ? "/Directory/Sentra" : "/Directory/Business", new { slug = m.Slug }),
+                       place.KelurahanSlug, place.KelurahanName, place.KecamatanName)];
     }
 
     private static async Task<List<KelurahanRecord>> KelurahanAsync(RegistryDbContext db, CancellationToken ct) =>

@@ -108,11 +108,12 @@ public static class DemoData
         var trigramIndexes = unitCount >= LargeLoadUnits
             ? await db.Database.SqlQuery<string>($"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'industrial_unit' AND indexname = ANY({_trigramIndexNames})").ToListAsync(cancellationToken)
             : [];
-        // A large load counts the dashboard's summaries once at its end instead of per COPY (migration DashboardSummaries).
+        // A large load counts the dashboard's summaries and the product index once at its end instead of per COPY
+        // (migrations DashboardSummaries and ProductIndex).
         var deferSummaries = unitCount >= LargeLoadUnits;
         if (deferSummaries)
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT summaries_defer()", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT summaries_defer(); SELECT products_defer();", cancellationToken);
         }
 
         if (trigramIndexes.Count > 0)
@@ -334,7 +335,7 @@ public static class DemoData
 
         if (deferSummaries)
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT summaries_resume()", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT summaries_resume(); SELECT products_resume();", cancellationToken);
         }
 
         await MoveKeySequencePastAsync(db, cancellationToken);

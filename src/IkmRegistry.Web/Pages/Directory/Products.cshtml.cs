@@ -25,8 +25,21 @@ public class ProductsModel(RegistryDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "kelurahan")]
     public string? Kelurahan { get; set; }
 
+    /// <summary>One product exactly as listed; with a kelurahan, the page of that product's makers there.</summary>
+    [BindProperty(SupportsGet = true, Name = "produk")]
+    public string? Product { get; set; }
+
+    /// <summary>The page of a product's makers in one kelurahan, from 1.</summary>
+    [BindProperty(SupportsGet = true, Name = "halaman")]
+    public int PageNumber { get; set; } = 1;
+
     public List<ProductGroup> Groups { get; private set; } = [];
-    public int BusinessCount { get; private set; }
+    public bool MoreProducts { get; private set; }
+    public bool IsPlace { get; private set; }
+
+    /// <summary>On the page of one product in one kelurahan: the number of pages of its businesses.</summary>
+    public int PageCount { get; private set; }
+
     public List<PublicKelurahan> KelurahanOptions { get; private set; } = [];
     public List<PublicCategory> CategoryOptions { get; private set; } = [];
     public bool Searched { get; private set; }
@@ -38,15 +51,21 @@ public class ProductsModel(RegistryDbContext db) : PageModel
         // What is typed or tampered in the address goes into SQL parameters: no control characters, no endless text.
         Query = Identifiers.Clean(Query) is { } q ? Identifiers.SearchTerm(q) : null;
         (Category, Kelurahan) = (Identifiers.Clean(Category), Identifiers.Clean(Kelurahan));
-        var filter = new ProductSearch.Filter(Query, Category, Kelurahan);
+        Product = Identifiers.Clean(Product) is { } product && product.Length <= ProductSearch.ProductMaxLength ? product : null;
+        PageNumber = Math.Clamp(PageNumber, 1, ProductSearch.MaxPage);
+        var filter = new ProductSearch.Filter(Query, Category, Kelurahan, Product, PageNumber);
         if (filter.IsEmpty)
         {
             return;
         }
 
         Searched = true;
-        var hits = await ProductSearch.HitsAsync(db, filter, cancellationToken);
-        BusinessCount = hits.Where(h => !h.IsSentra).Select(h => h.Slug).Distinct().Count();
-        Groups = ProductSearch.Group(hits);
+        IsPlace = filter.IsPlace;
+        (Groups, MoreProducts) = await ProductSearch.SearchAsync(db, filter, cancellationToken);
+        if (IsPlace)
+        {
+            var businesses = Groups.SelectMany(g => g.Places).Sum(p => p.BusinessCount);
+            PageCount = Math.Max(1, (businesses + ProductSearch.PageSize - 1) / ProductSearch.PageSize);
+        }
     }
 }

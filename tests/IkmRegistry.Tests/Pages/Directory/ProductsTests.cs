@@ -1,6 +1,7 @@
 using System.Net;
 using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Domain;
+using IkmRegistry.Web.Pages.Directory;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Pages.Directory;
@@ -76,32 +77,75 @@ public class ProductsTests(RegistryApp app) : RegistryTest(app)
         Assert.Equal("0", none.QuerySelector("#results-title")!.GetAttribute("data-product-count"));
     }
     [Fact]
-    public async Task A_common_word_lists_the_most_similar_businesses_up_to_the_limit_and_says_so()
+    public async Task A_common_product_shows_each_place_with_its_count_and_first_makers_and_pages_the_rest()
     {
         int first;
         await using (var data = new DirectoryData(App.NewDbContext()))
         {
             first = (await data.UnitAsync("Amplang 0000", DirectoryData.Pahandut, "pangan", products: "amplang")).Id;
+            await data.UnitAsync("Amplang Menteng", DirectoryData.Menteng, "pangan", products: "Amplang");
         }
 
-        // More listed businesses than the search ranks (ProductSearch.CandidateLimit), half of them a weaker match.
+        // 120 more listed businesses in Pahandut: half make "amplang", half the weaker match "amplank".
         var columns = await App.TextAsync("""
             SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
              WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'business_name', 'main_products')
             """);
         await App.ExecuteAsync($"""
             INSERT INTO industrial_unit (id, business_name, main_products, {columns})
-            SELECT {first} + n, 'Amplang ' || lpad(n::text, 4, '0'), CASE WHEN n % 2 = 0 THEN 'amplang' ELSE 'amplank' END, {columns}
-              FROM industrial_unit, generate_series(1, 1200) n WHERE id = {first}
+            SELECT {first} + 10 + n, 'Amplang ' || lpad(n::text, 4, '0'), CASE WHEN n % 2 = 0 THEN 'amplang' ELSE 'amplank' END, {columns}
+              FROM industrial_unit, generate_series(1, 120) n WHERE id = {first}
             """);
 
         using var browser = new Browser(App);
         var page = await browser.GetAsync("/Directory/Products?q=amplang");
 
         Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
-        Assert.Equal(200, page.QuerySelectorAll("a[data-kind='usaha']").Length);
-        Assert.Contains("Ditampilkan 200 usaha yang paling cocok", page.Body!.TextContent, StringComparison.Ordinal);
-        // Every business listed sells "amplang" itself (similarity 1), none of the weaker "amplank" ones.
-        Assert.Equal(["amplang"], page.QuerySelectorAll(".product-group h3").Select(h => h.TextContent.Trim()).ToArray());
+        // The exact product first, then the similar one; each place with its count and its first makers by name.
+        Assert.Equal(["amplang", "amplank"], page.QuerySelectorAll(".product-group h3").Select(h => h.TextContent.Trim()).ToArray());
+        var amplang = page.QuerySelectorAll(".product-group")[0];
+        var places = amplang.QuerySelectorAll(".product-place");
+        Assert.Equal(["Kelurahan Menteng", "Kelurahan Pahandut"], places.Select(p => p.QuerySelector("a")!.TextContent.Trim()).ToArray());
+        var pahandut = places[1];
+        Assert.Equal("61", pahandut.GetAttribute("data-makers"));
+        Assert.Equal(["Amplang 0000", "Amplang 0002", "Amplang 0004", "Amplang 0006", "Amplang 0008"],
+            pahandut.QuerySelectorAll(".product-makers a").Select(a => a.TextContent.Trim()).ToArray());
+        Assert.Null(places[0].QuerySelector(".product-place-all"));
+        Assert.Equal(1 + 2 * ProductSearch.MakersPerPlace, page.QuerySelectorAll("a[data-kind='usaha']").Length);
+
+        // "See all" opens that product in that kelurahan, paged by name.
+        var all = pahandut.QuerySelector("a.product-place-all")!.GetAttribute("href")!;
+        Assert.Contains("Lihat semua 61 pembuat amplang di Kelurahan Pahandut", pahandut.TextContent, StringComparison.Ordinal);
+        var firstPage = await browser.GetAsync(all);
+        Assert.Equal(HttpStatusCode.OK, browser.LastStatus);
+        var listed = firstPage.QuerySelectorAll("a[data-kind='usaha']").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(ProductSearch.PageSize, listed.Count);
+        Assert.Equal("Amplang 0000", listed[0]);
+        var next = firstPage.QuerySelector("a[rel='next']")!.GetAttribute("href")!;
+        var secondPage = await browser.GetAsync(next);
+        var rest = secondPage.QuerySelectorAll("a[data-kind='usaha']").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(61 - ProductSearch.PageSize, rest.Count);
+        Assert.Equal("Amplang 0120", rest[^1]);
+        Assert.Empty(listed.Intersect(rest));
+        Assert.DoesNotContain(rest.Concat(listed), n => int.Parse(n[^4..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1);
+        Assert.Null(secondPage.QuerySelector("a[rel='next']"));
+    }
+
+    [Fact]
+    public async Task A_word_that_matches_many_products_shows_the_most_similar_and_says_so()
+    {
+        await using (var data = new DirectoryData(App.NewDbContext()))
+        {
+            for (var i = 0; i < ProductSearch.ProductLimit + 3; i++)
+            {
+                await data.UnitAsync($"Kerupuk {i}", DirectoryData.Marang, "pangan", products: $"kerupuk rasa {i:00}");
+            }
+        }
+
+        using var browser = new Browser(App);
+        var page = await browser.GetAsync("/Directory/Products?q=kerupuk");
+
+        Assert.Equal(ProductSearch.ProductLimit, page.QuerySelectorAll(".product-group").Length);
+        Assert.NotNull(page.QuerySelector("[data-more-products]"));
     }
 }
