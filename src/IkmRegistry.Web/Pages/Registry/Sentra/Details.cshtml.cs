@@ -24,8 +24,8 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
 
     public List<History.Row> History { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Cari { get; set; }
+    [BindProperty(SupportsGet = true, Name = "cari")]
+    public string? Search { get; set; }
 
     public int ActiveMembers => Members.Count(m => m.UnitActive);
 
@@ -206,7 +206,7 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         Members = [.. all.Where(m => m.LeftOn is null)];
         FormerMembers = [.. all.Where(m => m.LeftOn is not null)];
 
-        if (Identifiers.Clean(Cari) is { } term)
+        if (Identifiers.Clean(Search) is { } term)
         {
             term = Identifiers.SearchTerm(term);
             var pattern = Identifiers.ContainsPattern(term);
