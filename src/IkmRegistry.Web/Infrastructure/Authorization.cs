@@ -50,21 +50,28 @@ public static class Authorization
             // Admins and staff must have two-factor sign-in (ASVS 4.3.1): until it is set up, every page sends them there.
             options.Conventions.AddFolderApplicationModelConvention("/", model => model.Filters.Add(new TwoFactorSignIn.RequiredTwoFactorFilter()));
         }).AddMvcOptions(options =>
-        {
             // FluentValidation owns the rules and their Indonesian messages; MVC only reports values it cannot bind.
-            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+
+        // MVC's messages for values it cannot bind, through the localizer like every other text (read at each request, in its language).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((options, localizer) =>
+        {
+            string Invalid(string value) => localizer["Nilai '{0}' tidak valid.", value];
+            string Required() => localizer["Isian ini wajib diisi."];
+            string Number() => localizer["Isian ini harus berupa angka."];
+            string Unknown() => localizer["Nilai yang diisi tidak valid."];
             var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Nilai '{value}' tidak valid.");
-            messages.SetValueMustBeANumberAccessor(_ => "Isian ini harus berupa angka.");
-            messages.SetValueIsInvalidAccessor(value => $"Nilai '{value}' tidak valid.");
-            messages.SetMissingBindRequiredValueAccessor(_ => "Isian ini wajib diisi.");
-            messages.SetValueMustNotBeNullAccessor(_ => "Isian ini wajib diisi.");
-            messages.SetUnknownValueIsInvalidAccessor(_ => "Nilai yang diisi tidak valid.");
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Nilai '{value}' tidak valid.");
-            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Nilai yang diisi tidak valid.");
-            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Isian ini harus berupa angka.");
-            messages.SetMissingKeyOrValueAccessor(() => "Isian ini wajib diisi.");
-            messages.SetMissingRequestBodyRequiredValueAccessor(() => "Permintaan tidak berisi data.");
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => Invalid(value));
+            messages.SetValueMustBeANumberAccessor(_ => Number());
+            messages.SetValueIsInvalidAccessor(Invalid);
+            messages.SetMissingBindRequiredValueAccessor(_ => Required());
+            messages.SetValueMustNotBeNullAccessor(_ => Required());
+            messages.SetUnknownValueIsInvalidAccessor(_ => Unknown());
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(Invalid);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(Unknown);
+            messages.SetNonPropertyValueMustBeANumberAccessor(Number);
+            messages.SetMissingKeyOrValueAccessor(Required);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Permintaan tidak berisi data."]);
         });
         return builder;
     }

@@ -7,7 +7,8 @@ namespace IkmRegistry.Web.Infrastructure;
 /// <summary>A form page that can show its form again after a failed save: it reloads its option lists.</summary>
 public interface IFormPage
 {
-    Task LoadListsAsync(CancellationToken cancellationToken);
+    /// <summary>Reloads what the form shows beside the input; a form without option lists has nothing to reload.</summary>
+    Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

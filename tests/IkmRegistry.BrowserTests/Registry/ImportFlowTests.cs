@@ -41,7 +41,7 @@ public class ImportFlowTests(BrowserApp app) : BrowserTest(app)
         var filled = Path.Combine(Path.GetTempPath(), $"pendataan-{Guid.NewGuid():N}.xlsx");
         await MiniExcel.SaveAsAsync(filled, new[] { Row("Kerupuk Impor Satu", "Kelampangan", "Pangan"), Row("Kerupuk Impor Dua", "Menteng", "Pangan"), Row("Salah Kategori", "Menteng", "Otomotif") }, sheetName: "Unit Usaha");
 
-        await page.GetByLabel("Berkas xlsx atau CSV", new() { Exact = false }).SetInputFilesAsync(filled);
+        await page.GetByLabel("Berkas xlsx, CSV atau kiriman XML", new() { Exact = false }).SetInputFilesAsync(filled);
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah dan periksa" }).ClickAsync();
 
         // The page polls while the file is read in the background, then shows the preview.
@@ -90,7 +90,7 @@ public class ImportFlowTests(BrowserApp app) : BrowserTest(app)
         var page = await App.SignInAsync(await App.CreateUserAsync(Roles.Staff), 390, 844);
 
         await page.GotoAsync("/Registry/Import");
-        await page.GetByLabel("Berkas xlsx atau CSV", new() { Exact = false }).SetInputFilesAsync(file);
+        await page.GetByLabel("Berkas xlsx, CSV atau kiriman XML", new() { Exact = false }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah dan periksa" }).ClickAsync();
 
         // Both sheets hold a table laid out the same way: both are offered, ticked.

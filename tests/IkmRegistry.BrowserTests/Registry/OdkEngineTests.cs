@@ -116,7 +116,7 @@ public class OdkEngineTests(BrowserApp app) : BrowserTest(app)
         await File.WriteAllTextAsync(file, xml);
 
         await staff.GotoAsync("/Registry/Import");
-        await staff.GetByLabel("Berkas xlsx atau CSV", new() { Exact = false }).SetInputFilesAsync(file);
+        await staff.GetByLabel("Berkas xlsx, CSV atau kiriman XML", new() { Exact = false }).SetInputFilesAsync(file);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Unggah dan periksa" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Pratinjau" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(staff.Locator("#count-new")).ToHaveTextAsync("1");

@@ -181,8 +181,8 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
         string[] queries =
         [
             "/Directory?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&halaman={0}",
-            "/Registry/Units?q={0}&kecamatan={0}&kelurahan={0}&category={0}&status={0}&sentra={0}&nib={0}&sort={0}&hal={0}",
-            "/Registry/Sentra?q={0}&kecamatan={0}&category={0}&status={0}&hal={0}", "/Admin/Audit?jenis={0}&id={0}&pengguna={0}&tindakan={0}&dari={0}&sampai={0}&hal={0}",
+            "/Registry/Units?q={0}&kecamatan={0}&kelurahan={0}&kategori={0}&status={0}&sentra={0}&nib={0}&urut={0}&halaman={0}",
+            "/Registry/Sentra?q={0}&kecamatan={0}&kategori={0}&status={0}&halaman={0}", "/Admin/Audit?jenis={0}&id={0}&pengguna={0}&tindakan={0}&dari={0}&sampai={0}&halaman={0}",
             "/Admin/Users?q={0}", "/Dashboard/Export?tabel={0}&format={0}&kecamatan={0}&kelurahan={0}", "/Account/Login?returnUrl={0}",
             "/api/v1/sentra?q={0}&kecamatan={0}", "/api/v1/sentra.csv?q={0}", "/api/v1/kelurahan?kecamatan={0}", "/api/v1/units/by-kecamatan?format={0}",
             "/Directory/Sentra/{0}", "/Directory/Kelurahan/{0}", "/Dashboard/Kecamatan/{0}", "/Dashboard/Kelurahan/{0}",
@@ -224,8 +224,8 @@ public class HostileInputTests(RegistryApp app) : RegistryTest(app)
         // Every list, with and without a search term (a search pages without counting) and with its filters set.
         string[] lists =
         [
-            "/Registry/Units?hal={0}", "/Registry/Units?q=a&hal={0}", "/Registry/Units?q=a&category=1&sort=nama&hal={0}",
-            "/Registry/Sentra?hal={0}", "/Registry/Sentra?q=a&hal={0}", "/Admin/Audit?hal={0}", "/Admin/Audit?pengguna=a&hal={0}",
+            "/Registry/Units?halaman={0}", "/Registry/Units?q=a&halaman={0}", "/Registry/Units?q=a&kategori=1&urut=nama&halaman={0}",
+            "/Registry/Sentra?halaman={0}", "/Registry/Sentra?q=a&halaman={0}", "/Admin/Audit?halaman={0}", "/Admin/Audit?pengguna=a&halaman={0}",
             "/Directory?halaman={0}", "/Directory?q=a&halaman={0}",
         ];
         foreach (var list in lists)

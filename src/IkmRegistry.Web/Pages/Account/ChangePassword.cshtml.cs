@@ -12,8 +12,6 @@ namespace IkmRegistry.Web.Pages.Account;
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<ChangePasswordModel.InputModel> validator, IStringLocalizer<SharedResource> l, ILogger<ChangePasswordModel> logger) : PageModel, IFormPage
 {
     /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -64,7 +64,7 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
         if (table == "unit" && scope.KelurahanId is int kelurahanId)
         {
             // Only the headers here: the rows are read one by one while the file is written.
-            report = KelurahanModel.UnitTable([], localizer);
+            report = UnitTable.Create([], localizer);
             units = query.AllUnits(kelurahanId);
         }
         else
@@ -109,11 +109,11 @@ public class ExportModel(RegistryDbContext db, CoverageQuery query, IStringLocal
             if (format == "xlsx")
             {
                 // MiniExcel reads its rows synchronously: the query is read as a synchronous stream too.
-                await TableExport.WriteXlsxAsync(file, headers, units.AsEnumerable().Select(u => KelurahanModel.UnitRow(u, localizer)), cancellationToken);
+                await TableExport.WriteXlsxAsync(file, headers, units.AsEnumerable().Select(u => UnitTable.Row(u, localizer)), cancellationToken);
             }
             else
             {
-                await TableExport.WriteCsvAsync(file, headers, units.AsAsyncEnumerable().Select(u => KelurahanModel.UnitRow(u, localizer)), cancellationToken);
+                await TableExport.WriteCsvAsync(file, headers, units.AsAsyncEnumerable().Select(u => UnitTable.Row(u, localizer)), cancellationToken);
             }
 
             file.Position = 0;

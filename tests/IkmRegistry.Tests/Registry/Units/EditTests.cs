@@ -91,4 +91,75 @@ public class EditTests(RegistryApp app) : RegistryTest(app)
 
         Assert.Equal("Jl. Baru No. 1", page.QuerySelector<IHtmlInputElement>("[name='Input.Address']")!.Value);
     }
+
+    [Fact]
+    public async Task A_failed_save_keeps_what_was_typed_shows_the_message_beside_the_field_and_changes_nothing()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = await StaffAsync("rina@dpkukmp.test");
+        var form = (await browser.GetAsync($"/Registry/Units/Edit/{unit.Id}")).QuerySelector<IHtmlFormElement>("main form")!;
+
+        var page = await browser.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.BusinessName"] = "",
+            ["Input.MainProducts"] = "amplang pedas manis",
+            ["Input.WorkersFemale"] = "empat",
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, browser.LastStatus);
+        Assert.Equal($"/Registry/Units/Edit/{unit.Id}", browser.LastUrl!.AbsolutePath);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for='Input.BusinessName']")!.TextContent));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for='Input.WorkersFemale']")!.TextContent));
+        Assert.Equal("amplang pedas manis", page.QuerySelector<IHtmlInputElement>("[name='Input.MainProducts']")!.Value);
+        Assert.Equal("empat", page.QuerySelector<IHtmlInputElement>("[name='Input.WorkersFemale']")!.Value);
+        await using var db = App.NewDbContext();
+        var saved = await db.IndustrialUnits.SingleAsync();
+        Assert.Equal("Amplang Ikan Pipih Bu Sari", saved.BusinessName);
+        Assert.Equal(unit.MainProducts, saved.MainProducts);
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Update));
+    }
+
+    [Fact]
+    public async Task A_unit_that_does_not_exist_is_not_found_to_open_or_to_save()
+    {
+        var unit = await Seed.UnitAsync(App);
+        using var browser = await StaffAsync("rina@dpkukmp.test");
+
+        await browser.GetAsync($"/Registry/Units/Edit/{unit.Id + 1000}");
+        var opened = browser.LastStatus;
+        await browser.PostAsync($"/Registry/Units/Edit/{unit.Id + 1000}", new Dictionary<string, string> { ["Input.BusinessName"] = "Amplang Lain" });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, opened);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, browser.LastStatus);
+        await using var db = App.NewDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Update));
+    }
+
+    [Fact]
+    public async Task A_save_that_changes_the_unit_clears_its_verification_and_one_that_changes_nothing_keeps_it()
+    {
+        var verifiedAt = new DateTime(2026, 11, 2, 3, 0, 0, DateTimeKind.Utc);
+        var unit = await Seed.UnitAsync(App, configure: u => (u.VerifiedAt, u.VerifiedBy) = (verifiedAt, "verifikator@dpkukmp.test"));
+        using var browser = await StaffAsync("rina@dpkukmp.test");
+
+        await browser.SubmitAsync((await browser.GetAsync($"/Registry/Units/Edit/{unit.Id}")).QuerySelector<IHtmlFormElement>("main form")!);
+        await using (var db = App.NewDbContext())
+        {
+            var unchanged = await db.IndustrialUnits.AsNoTracking().SingleAsync();
+            Assert.Equal(verifiedAt, unchanged.VerifiedAt);
+            Assert.Equal("verifikator@dpkukmp.test", unchanged.VerifiedBy);
+        }
+
+        await browser.SubmitAsync((await browser.GetAsync($"/Registry/Units/Edit/{unit.Id}")).QuerySelector<IHtmlFormElement>("main form")!,
+            new Dictionary<string, string> { ["Input.MainProducts"] = "amplang pedas" });
+
+        Assert.Equal($"/Registry/Units/Details/{unit.Id}", browser.LastUrl!.AbsolutePath);
+        await using (var db = App.NewDbContext())
+        {
+            var changed = await db.IndustrialUnits.AsNoTracking().SingleAsync();
+            Assert.Equal("amplang pedas", changed.MainProducts);
+            Assert.Null(changed.VerifiedAt);
+            Assert.Null(changed.VerifiedBy);
+        }
+    }
 }

@@ -66,13 +66,13 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
         var menteng = db.Kelurahan.Single(k => k.Code == "62.71.03.1002").Id;
         using var browser = await SignedInAsync(Roles.Official);
 
-        var list = await browser.GetAsync($"/Registry/Units?kelurahan={menteng}&status=Aktif&hal=1");
+        var list = await browser.GetAsync($"/Registry/Units?kelurahan={menteng}&status=Aktif&halaman=1");
         var xlsxHref = list.QuerySelector("a[data-export=xlsx]")!.GetAttribute("href")!;
         var csvHref = list.QuerySelector("a[data-export=csv]")!.GetAttribute("href")!;
 
         Assert.Contains($"kelurahan={menteng}", xlsxHref, StringComparison.Ordinal);
         Assert.Contains("status=Aktif", xlsxHref, StringComparison.Ordinal);
-        Assert.DoesNotContain("hal=", xlsxHref, StringComparison.Ordinal);
+        Assert.DoesNotContain("halaman=", xlsxHref, StringComparison.Ordinal);
         using var xlsx = await browser.Client.GetAsync(xlsxHref);
         var rows = await XlsxAsync(xlsx);
         Assert.Equal(["Mebel Menteng"], rows.Select(r => (string?)r[UnitSheet.BusinessName]));

@@ -108,7 +108,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         var menteng = db.Kelurahan.Single(k => k.Code == "62.71.03.1002").Id;
 
         var all = await browser.GetAsync("/Registry/Units?q=amplang");
-        var filtered = await browser.GetAsync($"/Registry/Units?q=amplang&kelurahan={menteng}&status=Aktif&sort=terbaru");
+        var filtered = await browser.GetAsync($"/Registry/Units?q=amplang&kelurahan={menteng}&status=Aktif&urut=terbaru");
 
         Assert.Contains("Halaman 1 dari 1 · 3 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Amplang Menteng"], Names(filtered));
@@ -130,13 +130,13 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         using var browser = await OfficialAsync();
 
         var all = await browser.GetAsync("/Registry/Units?q=amplang");
-        var last = await browser.GetAsync("/Registry/Units?q=amplang&hal=40");
+        var last = await browser.GetAsync("/Registry/Units?q=amplang&halaman=40");
         var unsearched = await browser.GetAsync("/Registry/Units?status=Aktif");
 
         Assert.Contains("lebih dari 25 data", all.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(all.QuerySelector("a.page-link[href*='hal=2']"));
+        Assert.NotNull(all.QuerySelector("a.page-link[href*='halaman=2']"));
         Assert.Contains("lebih dari 1.000 data", last.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Halaman 41 dari 41 · 1.001 data", (await browser.GetAsync("/Registry/Units?q=amplang&hal=41")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Halaman 41 dari 41 · 1.001 data", (await browser.GetAsync("/Registry/Units?q=amplang&halaman=41")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Amplang 0000", "Amplang 0001"], Names(all)[..2]);
         Assert.Equal("Amplang 0999", Names(last)[^1]);
         // Without a search term the count is cheap (btree indexes) and stays exact.
@@ -159,7 +159,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
 
         Assert.Equal(["Mebel Menteng", "Tutup Menteng"], Names(await browser.GetAsync($"/Registry/Units?kelurahan={menteng}")));
         Assert.Equal(["Mebel Menteng"], Names(await browser.GetAsync($"/Registry/Units?kelurahan={menteng}&status=Aktif")));
-        Assert.Equal(["Mebel Menteng"], Names(await browser.GetAsync($"/Registry/Units?category={kayu}")));
+        Assert.Equal(["Mebel Menteng"], Names(await browser.GetAsync($"/Registry/Units?kategori={kayu}")));
         Assert.Equal(["Amplang Pahandut"], Names(await browser.GetAsync("/Registry/Units?nib=ada")));
         Assert.Equal(["Kerupuk Anggota 1"], Names(await browser.GetAsync($"/Registry/Units?sentra={sentra.Id}")));
         Assert.Equal(["Amplang Pahandut", "Kerupuk Anggota 1", "Kerupuk Pahandut"], Names(await browser.GetAsync($"/Registry/Units?kecamatan={pahandutKecamatan}")));
@@ -179,14 +179,50 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
         }
 
         using var browser = await OfficialAsync();
-        var page = await browser.GetAsync("/Registry/Units?status=Aktif&sort=terbaru");
+        var page = await browser.GetAsync("/Registry/Units?status=Aktif&urut=terbaru");
 
         Assert.Equal(25, Names(page).Count);
         Assert.Contains("4.133 data", page.QuerySelector("main")!.TextContent);
         var next = page.QuerySelectorAll<IHtmlAnchorElement>(".pagination a").First(a => a.TextContent == "2");
         Assert.Contains("status=Aktif", next.Search);
-        Assert.Contains("sort=terbaru", next.Search);
+        Assert.Contains("urut=terbaru", next.Search);
         var second = await browser.GetAsync(next.PathName + next.Search);
         Assert.Empty(Names(page).Intersect(Names(second)));
+    }
+
+    [Fact]
+    public async Task A_bookmarked_link_with_the_former_query_words_is_sent_permanently_to_the_same_list_in_todays_words()
+    {
+        await Seed.UnitAsync(App, "Mebel Menteng", "62.71.03.1002", category: "kayu");
+        await Seed.UnitAsync(App, "Amplang Menteng", "62.71.03.1002");
+        await using var db = App.NewDbContext();
+        var kayu = db.ProductCategories.Single(c => c.Code == "kayu").Id;
+        using var browser = new Browser(App, followRedirects: false);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Official));
+
+        using var old = await browser.Client.GetAsync($"/Registry/Units?q=mebel&category={kayu}&sort=terbaru&hal=1");
+        using var oldExport = await browser.Client.GetAsync($"/Registry/Units/Export?format=csv&category={kayu}");
+        using var both = await browser.Client.GetAsync($"/Registry/Units?kategori={kayu}&category=999");
+
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal($"/Registry/Units?q=mebel&kategori={kayu}&urut=terbaru&halaman=1", old.Headers.Location!.OriginalString);
+        Assert.Equal($"/Registry/Units/Export?format=csv&kategori={kayu}", oldExport.Headers.Location!.OriginalString);
+        Assert.Equal($"/Registry/Units?kategori={kayu}", both.Headers.Location!.OriginalString);
+        Assert.Equal(["Mebel Menteng"], Names(await browser.GetAsync(old.Headers.Location.OriginalString)));
+    }
+
+    [Theory]
+    [InlineData("/Registry/Sentra?q=a&category=3&hal=2", "/Registry/Sentra?q=a&kategori=3&halaman=2")]
+    [InlineData("/Registry/Units/Verification?alasan=nik&hal=2", "/Registry/Units/Verification?alasan=nik&halaman=2")]
+    [InlineData("/Admin/Audit?pengguna=a&hal=3", "/Admin/Audit?pengguna=a&halaman=3")]
+    public async Task The_other_staff_lists_send_their_former_page_and_category_words_to_todays(string old, string today)
+    {
+        using var browser = new Browser(App, followRedirects: false);
+        await browser.SignInAsync(await App.CreateUserAsync(Roles.Admin));
+
+        using var response = await browser.Client.GetAsync(old);
+
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(today, response.Headers.Location!.OriginalString);
     }
 }

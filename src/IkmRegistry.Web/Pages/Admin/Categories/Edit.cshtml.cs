@@ -13,8 +13,6 @@ namespace IkmRegistry.Web.Pages.Admin.Categories;
 public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
     /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -100,16 +98,9 @@ public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> va
         c.NameEn = Identifiers.Clean(Input.NameEn)!;
         c.KbliDivisions = InputModel.Divisions(Input.KbliDivisions)!;
         c.KbliExceptions = InputModel.Exceptions(Input.KbliExceptions)!;
-        try
+        if (await this.SaveOrConflictAsync<ProductCategory>(db, x => x.Id == id, cancellationToken) is { } current)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            db.ChangeTracker.Clear();
-            Input.Version = (await db.ProductCategories.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken)).Version;
-            ModelState.Remove("Input.Version");
+            (Conflict, Input.Version) = (true, current);
             return Page();
         }
 

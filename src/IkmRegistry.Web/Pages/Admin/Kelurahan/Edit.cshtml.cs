@@ -12,8 +12,6 @@ namespace IkmRegistry.Web.Pages.Admin.Kelurahan;
 public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel, IFormPage
 {
     /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -85,16 +83,9 @@ public class EditModel(RegistryDbContext db, IValidator<EditModel.InputModel> va
         k.Name = Identifiers.Clean(Input.Name)!;
         k.Latitude = Coordinate(Input.Latitude)!.Value;
         k.Longitude = Coordinate(Input.Longitude)!.Value;
-        try
+        if (await this.SaveOrConflictAsync<Domain.Kelurahan>(db, x => x.Id == id, cancellationToken) is { } current)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            db.ChangeTracker.Clear();
-            Input.Version = (await db.Kelurahan.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken)).Version;
-            ModelState.Remove("Input.Version");
+            (Conflict, Input.Version) = (true, current);
             return Page();
         }
 

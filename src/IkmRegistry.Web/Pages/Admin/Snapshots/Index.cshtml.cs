@@ -16,8 +16,6 @@ namespace IkmRegistry.Web.Pages.Admin.Snapshots;
 /// </summary>
 public class IndexModel(RegistryDbContext db, IValidator<IndexModel.InputModel> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
 {
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -13,8 +13,6 @@ namespace IkmRegistry.Web.Pages.Admin.Targets;
 /// <summary>Coverage targets per year (how many kelurahan should have an Aktif sentra by 31 December), set by admins.</summary>
 public class IndexModel(RegistryDbContext db, IValidator<IndexModel.InputModel> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IFormPage
 {
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -82,16 +80,12 @@ public class IndexModel(RegistryDbContext db, IValidator<IndexModel.InputModel> 
         target.Source = Identifiers.Clean(Input.Source);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            db.ChangeTracker.Clear();
-            Input.Version = (await db.CoverageTargets.AsNoTracking().FirstAsync(t => t.Year == year, cancellationToken)).Version;
-            ModelState.Remove("Input.Version");
-            Rows = await TargetQuery.RowsAsync(db, Wib.Today(clock), cancellationToken);
-            return Page();
+            if (await this.SaveOrConflictAsync<CoverageTarget>(db, t => t.Year == year, cancellationToken) is { } current)
+            {
+                (Conflict, Input.Version) = (true, current);
+                Rows = await TargetQuery.RowsAsync(db, Wib.Today(clock), cancellationToken);
+                return Page();
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {

@@ -12,8 +12,6 @@ namespace IkmRegistry.Web.Pages.Admin.Users;
 public class CreateModel(UserManager<AppUser> users, IValidator<CreateModel.InputModel> validator, IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<CreateModel> logger) : PageModel, IFormPage
 {
     /// <summary>No option lists: while the database is unreachable the form comes back as typed.</summary>
-    public Task LoadListsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

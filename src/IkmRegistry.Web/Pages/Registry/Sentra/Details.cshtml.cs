@@ -24,8 +24,8 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
 
     public List<History.Row> History { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Cari { get; set; }
+    [BindProperty(SupportsGet = true, Name = "cari")]
+    public string? Search { get; set; }
 
     public int ActiveMembers => Members.Count(m => m.UnitActive);
 
@@ -111,26 +111,11 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         }
 
         db.Memberships.Add(new Membership { SentraId = id, UnitId = unitId, JoinedOn = today, Role = BoardRole.Anggota });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            // Someone else added the unit to a sentra between the check and the save.
-            TempData["Warning"] = l["{0} baru saja menjadi anggota sentra lain. Muat ulang lalu ulangi bila perlu.", unit.BusinessName].Value;
-            return RedirectToPage(new { id });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Warning"] = l["Data ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."].Value;
-            return RedirectToPage(new { id });
-        }
-
-        TempData["Message"] = current is null
+        var message = current is null
             ? l["{0} ditambahkan sebagai anggota.", unit.BusinessName].Value
             : l["{0} pindah dari {1} ke sentra ini.", unit.BusinessName, current.Sentra.Name].Value;
-        return RedirectToPage(new { id });
+        // A unique violation: someone else added the unit to a sentra between the check and the save.
+        return await this.SaveOrWarnAsync(db, id, message, Changed, l["{0} baru saja menjadi anggota sentra lain. Muat ulang lalu ulangi bila perlu.", unit.BusinessName], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostEndMembershipAsync(int id, int membershipId, uint version, CancellationToken cancellationToken)
@@ -168,24 +153,11 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         return await SaveAsync(id, l["Jabatan {0} menjadi {1}.", membership.Unit.BusinessName, l[BoardRoles.Label(role)]].Value, cancellationToken);
     }
 
-    private async Task<IActionResult> SaveAsync(int id, string message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Message"] = message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Warning"] = l["Data ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."].Value;
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            TempData["Warning"] = l["Sentra ini baru saja mendapat Ketua aktif lain. Periksa data terbaru di bawah."].Value;
-        }
+    private string Changed => l["Data ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."];
 
-        return RedirectToPage(new { id });
-    }
+    /// <summary>A membership change; a unique violation is a second active Ketua saved meanwhile.</summary>
+    private Task<IActionResult> SaveAsync(int id, string message, CancellationToken cancellationToken) =>
+        this.SaveOrWarnAsync(db, id, message, Changed, l["Sentra ini baru saja mendapat Ketua aktif lain. Periksa data terbaru di bawah."], cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -206,7 +178,7 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         Members = [.. all.Where(m => m.LeftOn is null)];
         FormerMembers = [.. all.Where(m => m.LeftOn is not null)];
 
-        if (Identifiers.Clean(Cari) is { } term)
+        if (Identifiers.Clean(Search) is { } term)
         {
             term = Identifiers.SearchTerm(term);
             var pattern = Identifiers.ContainsPattern(term);

@@ -8,15 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
+[RedirectFormerQueryWords]
 public class IndexModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Category { get; set; }
+    [BindProperty(SupportsGet = true, Name = QueryWords.Category)] public int? Category { get; set; }
     [BindProperty(SupportsGet = true)] public SentraStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "hal")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = QueryWords.Page)] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, PageSize, 0);

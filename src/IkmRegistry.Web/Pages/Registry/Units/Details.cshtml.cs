@@ -115,19 +115,10 @@ public class DetailsModel(RegistryDbContext db, IStringLocalizer<SharedResource>
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         unit.Status = status;
         unit.ClosedOn = status == UnitStatus.Tutup ? Wib.Today(clock) : null;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Message"] = status == UnitStatus.Tutup
-                ? l["Unit {0} ditandai tutup. Datanya tetap tersimpan.", unit.BusinessName].Value
-                : l["Unit {0} dibuka kembali.", unit.BusinessName].Value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Warning"] = l["Unit ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."].Value;
-        }
-
-        return RedirectToPage(new { id });
+        var message = status == UnitStatus.Tutup
+            ? l["Unit {0} ditandai tutup. Datanya tetap tersimpan.", unit.BusinessName].Value
+            : l["Unit {0} dibuka kembali.", unit.BusinessName].Value;
+        return await this.SaveOrWarnAsync(db, id, message, l["Unit ini baru saja diubah orang lain. Periksa data terbaru di bawah, lalu ulangi bila perlu."], taken: null, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -13,20 +13,11 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// or CSV, streamed row by row, with the columns of <see cref="UnitFields.Sheet"/>. Officials get the sheet without
 /// the personal columns: those values are not even read from the database for them.
 /// </summary>
+[RedirectFormerQueryWords]
 public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<ExportModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Kecamatan { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Kelurahan { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Category { get; set; }
-    [BindProperty(SupportsGet = true)] public UnitStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Sentra { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Nib { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "data")] public DataStatus? Data { get; set; }
-    [BindProperty(SupportsGet = true, Name = "skala")] public IndustryScaleClass? Scale { get; set; }
-    [BindProperty(SupportsGet = true, Name = "ukuran")] public BusinessSizeClass? Size { get; set; }
+    [BindProperty(SupportsGet = true)] public UnitFilter Filter { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,14 +33,13 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
 
         var withPrivate = User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Admin);
         var columns = UnitFields.Sheet.Where(f => withPrivate || f.Privacy != FieldPrivacy.Personal).ToList();
-        var filter = new IndexModel.UnitFilter(Q, Kecamatan, Kelurahan, Category, Status, Sentra, Nib, Sort, Data, Scale, Size);
-        var words = UnitSearch.WordsOf(Q);
+        var words = UnitSearch.WordsOf(Filter.Q);
         var search = words.Length > 0 ? await UnitSearch.ForExportAsync(db, words, cancellationToken) : null;
         var count = new RowCount();
         var sheet = new Sheet("Unit Usaha", [.. columns.Select(c => new SheetColumn(c.Header!, Kind(c.Kind)))],
-            count.Counting(Cells(Rows(filter, search, columns), columns, cancellationToken), cancellationToken));
+            count.Counting(Cells(Rows(search, columns), columns, cancellationToken), cancellationToken));
 
-        await RegistryExport.RunAsync(HttpContext, db, logger, new RegistryExport.What("UnitExport", "unit", Format, filter.Describe(), withPrivate), count, async () =>
+        await RegistryExport.RunAsync(HttpContext, db, logger, new RegistryExport.What("UnitExport", "unit", Format, Filter.Describe(), withPrivate), count, async () =>
         {
             var fileName = SheetExport.FileName("unit-usaha", Format, clock);
             if (Format == "xlsx")
@@ -68,12 +58,12 @@ public class ExportModel(RegistryDbContext db, TimeProvider clock, ILogger<Expor
     /// One array per unit holding the columns' values, as one SELECT: the fields' sheet expressions put together, so an
     /// official's export does not even read a personal column.
     /// </summary>
-    private IAsyncEnumerable<object?[]> Rows(IndexModel.UnitFilter filter, UnitSearch? search, List<UnitField> columns)
+    private IAsyncEnumerable<object?[]> Rows(UnitSearch? search, List<UnitField> columns)
     {
         var u = Expression.Parameter(typeof(IndustrialUnit), "u");
         var values = columns.Select(c => new Rebind(c.Sheet!.Parameters[0], u).Visit(c.Sheet.Body));
         var select = Expression.Lambda<Func<IndustrialUnit, object?[]>>(Expression.NewArrayInit(typeof(object), values), u);
-        return IndexModel.Order(IndexModel.Filter(db.IndustrialUnits.AsNoTracking(), filter, search), filter.Sort).Select(select).AsAsyncEnumerable();
+        return Filter.Apply(db.IndustrialUnits.AsNoTracking(), search).Select(select).AsAsyncEnumerable();
     }
 
     private static async IAsyncEnumerable<object?[]> Cells(IAsyncEnumerable<object?[]> rows, List<UnitField> columns, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -12,13 +12,14 @@ namespace IkmRegistry.Web.Pages.Registry.Units;
 /// The work queue "Perlu verifikasi": active units saved with something missing or doubtful and not yet verified,
 /// filterable by kelurahan and reason. The reasons are the rules of <see cref="DataQuality"/>, evaluated by PostgreSQL.
 /// </summary>
+[RedirectFormerQueryWords]
 public class VerificationModel(RegistryDbContext db, Lookups lookups) : PageModel
 {
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public int? Kelurahan { get; set; }
     [BindProperty(SupportsGet = true, Name = "alasan")] public string? Reason { get; set; }
-    [BindProperty(SupportsGet = true, Name = "hal")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = QueryWords.Page)] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, PageSize, 0);
