@@ -40,6 +40,31 @@ public static class DashboardPage
         return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
     }
 
+    /// <summary>The columns of industrial_unit but its id and the unique submission id, for copying units inside the database.</summary>
+    public static Task<string> UnitColumnsAsync(this RegistryApp app) => app.TextAsync("""
+        SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'submission_uuid')
+        """);
+
+    /// <summary>
+    /// Copies the units <paramref name="where"/> selects out and back in with COPY, each with the id
+    /// <paramref name="newId"/> gives it, as a bulk load outside EF writes them.
+    /// </summary>
+    public static async Task CopyUnitsAsync(this RegistryApp app, string where, string newId = "id + 100000000")
+    {
+        var columns = await app.UnitColumnsAsync();
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        string rows;
+        using (var export = await connection.BeginTextExportAsync($"COPY (SELECT {newId}, {columns} FROM industrial_unit WHERE {where}) TO STDOUT"))
+        {
+            rows = await export.ReadToEndAsync();
+        }
+
+        await using var import = await connection.BeginTextImportAsync($"COPY industrial_unit (id, {columns}) FROM STDIN");
+        await import.WriteAsync(rows);
+    }
+
     /// <summary>Rows of a query whose first column is a label and the others numbers.</summary>
     public static async Task<Dictionary<string, long[]>> GroupsAsync(this RegistryApp app, string sql)
     {

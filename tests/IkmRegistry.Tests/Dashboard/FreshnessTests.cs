@@ -2,7 +2,6 @@ using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Dashboard;
@@ -157,14 +156,14 @@ public class FreshnessTests(RegistryApp app) : RegistryTest(app)
                 await db.SaveChangesAsync();
                 break;
             case "a unit inserted by INSERT..SELECT":
-                var columns = await UnitColumnsAsync();
+                var columns = await App.UnitColumnsAsync();
                 await App.ExecuteAsync($"""
                     INSERT INTO industrial_unit (id, {columns})
                     SELECT (SELECT max(id) + 1000 FROM industrial_unit), {columns} FROM industrial_unit WHERE id = {unitId}
                     """);
                 break;
             case "a unit loaded by COPY":
-                await CopyUnitAsync(unitId);
+                await App.CopyUnitsAsync($"id = {unitId}", newId: "(SELECT max(id) + 1000 FROM industrial_unit)");
                 break;
             case "memberships truncated":
                 await App.ExecuteAsync("TRUNCATE membership");
@@ -172,27 +171,5 @@ public class FreshnessTests(RegistryApp app) : RegistryTest(app)
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
-    }
-
-    private Task<string> UnitColumnsAsync() => App.TextAsync("""
-        SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
-         WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name <> 'id'
-        """);
-
-    /// <summary>Copies a unit (with a new id) out and back in with COPY, as a bulk import outside EF would write it.</summary>
-    private async Task CopyUnitAsync(int unitId)
-    {
-        var columns = await UnitColumnsAsync();
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        string row;
-        using (var export = await connection.BeginTextExportAsync(
-            $"COPY (SELECT (SELECT max(id) + 1000 FROM industrial_unit), {columns} FROM industrial_unit WHERE id = {unitId}) TO STDOUT"))
-        {
-            row = await export.ReadToEndAsync();
-        }
-
-        await using var import = await connection.BeginTextImportAsync($"COPY industrial_unit (id, {columns}) FROM STDIN");
-        await import.WriteAsync(row);
     }
 }

@@ -108,7 +108,7 @@ public class ProductIndexConsistencyTests(RegistryApp app) : RegistryTest(app)
                 await App.ExecuteAsync("UPDATE industrial_unit SET workers_male = coalesce(workers_male, 0) + 1, phone = NULL");
                 break;
             case "a COPY":
-                await CopyUnitsAsync("id % 10 = 0");
+                await App.CopyUnitsAsync("id % 10 = 0");
                 break;
             case "a TRUNCATE of units":
                 await App.ExecuteAsync("TRUNCATE industrial_unit CASCADE");
@@ -146,7 +146,7 @@ public class ProductIndexConsistencyTests(RegistryApp app) : RegistryTest(app)
                     foreach (var sql in new[]
                     {
                         "SELECT products_defer()",
-                        $"INSERT INTO industrial_unit (id, {await UnitColumnsAsync()}) SELECT id + 100000000, {await UnitColumnsAsync()} FROM industrial_unit WHERE id % 4 = 0",
+                        $"INSERT INTO industrial_unit (id, {await App.UnitColumnsAsync()}) SELECT id + 100000000, {await App.UnitColumnsAsync()} FROM industrial_unit WHERE id % 4 = 0",
                         "SELECT products_resume()",
                     })
                     {
@@ -164,27 +164,6 @@ public class ProductIndexConsistencyTests(RegistryApp app) : RegistryTest(app)
             default:
                 throw new ArgumentOutOfRangeException(nameof(write), write, null);
         }
-    }
-
-    private Task<string> UnitColumnsAsync() => App.TextAsync("""
-        SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
-         WHERE table_schema = 'public' AND table_name = 'industrial_unit' AND column_name NOT IN ('id', 'submission_uuid')
-        """);
-
-    /// <summary>Copies units (with new ids) out and back in with COPY, as a bulk load outside EF writes them.</summary>
-    private async Task CopyUnitsAsync(string where)
-    {
-        var columns = await UnitColumnsAsync();
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        string rows;
-        using (var export = await connection.BeginTextExportAsync($"COPY (SELECT id + 100000000, {columns} FROM industrial_unit WHERE {where}) TO STDOUT"))
-        {
-            rows = await export.ReadToEndAsync();
-        }
-
-        await using var import = await connection.BeginTextImportAsync($"COPY industrial_unit (id, {columns}) FROM STDIN");
-        await import.WriteAsync(rows);
     }
 
     private async Task AssertConsistentAsync()

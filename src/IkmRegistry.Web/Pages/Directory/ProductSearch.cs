@@ -1,6 +1,5 @@
 using IkmRegistry.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using IkmRegistry.Web.Data.Queries;
 using Npgsql;
 
 namespace IkmRegistry.Web.Pages.Directory;
@@ -138,50 +137,13 @@ public static class ProductSearch
              CROSS JOIN LATERAL (SELECT lower(btrim(x)) AS term FROM regexp_split_to_table(s.products, '[,;/]') AS x WHERE btrim(x) <> '') i
              WHERE {string.Join(" AND ", sentraWhere)}
             """;
-        var rows = await ReadPreparedAsync(db, sql, parameters, r => new Row(
+        // Prepared: planning the search cost about as much as running it (measured at 1,000,000 units), and Npgsql keeps
+        // a prepared statement on its pooled connection, so each connection plans each of the few shapes of the query
+        // (which filters are set) once.
+        var rows = await RawSql.ReadAsync(db, sql, parameters, r => new Row(
             r.GetBoolean(0), r.GetString(1), r.GetFloat(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)), cancellationToken);
+            r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)), cancellationToken, prepare: true);
         return Group(rows, showSentra: skip == 0);
-    }
-
-    /// <summary>
-    /// Runs the search as a prepared statement: planning it cost about as much as running it (measured at 1,000,000
-    /// units), and Npgsql keeps a prepared statement on its pooled connection, so each connection plans each of the
-    /// few shapes of the query (which filters are set) once. Values travel as parameters, never in the text.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is assembled from constant fragments; values travel as parameters.")]
-    private static async Task<List<T>> ReadPreparedAsync<T>(RegistryDbContext db, string sql, List<NpgsqlParameter> parameters, Func<System.Data.Common.DbDataReader, T> map,
-        CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
-            command.Parameters.AddRange(parameters.ToArray());
-            await command.PrepareAsync(cancellationToken);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
     }
 
     private sealed record Row(bool IsSentra, string Term, float Rank, int Makers, string Kelurahan, string KelurahanSlug, string Kecamatan, string? Name, string? Key);
