@@ -22,7 +22,7 @@ public static class DemoData
     public const int LargeLoadUnits = 100_000;
 
     private static readonly string[] _trigramIndexNames =
-        ["ix_industrial_unit_business_name_trgm", "ix_industrial_unit_owner_name_trgm", "ix_industrial_unit_main_products_trgm", "ix_industrial_unit_listed_products_trgm"];
+        ["ix_industrial_unit_business_name_trgm", "ix_industrial_unit_owner_name_trgm", "ix_industrial_unit_main_products_trgm"];
 
     public sealed record Result(bool Loaded, int Units, int Sentra, int Memberships, TimeSpan Elapsed);
 
@@ -120,7 +120,7 @@ public static class DemoData
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
             await db.Database.ExecuteSqlRawAsync(
-                "DROP INDEX IF EXISTS ix_industrial_unit_business_name_trgm, ix_industrial_unit_owner_name_trgm, ix_industrial_unit_main_products_trgm, ix_industrial_unit_listed_products_trgm", cancellationToken);
+                "DROP INDEX IF EXISTS ix_industrial_unit_business_name_trgm, ix_industrial_unit_owner_name_trgm, ix_industrial_unit_main_products_trgm", cancellationToken);
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(

@@ -59,8 +59,7 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.HasIndex(u => u.BusinessName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_business_name_trgm");
         builder.HasIndex(u => u.OwnerName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_owner_name_trgm");
         builder.HasIndex(u => u.MainProducts).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_industrial_unit_main_products_trgm");
-        // The public product search's index is on an expression (ikm_fold(main_products)), which EF cannot model: it is
-        // created in raw SQL by the migration CatalogueSearchAndFormerSlugs (see ProductSearch).
+        // The public product search reads the maintained product index (raw SQL, migration ProductIndex), not this table.
         // The sitemap and the open data list listed businesses by id.
         builder.HasIndex(u => u.Id, "ix_industrial_unit_listed").HasFilter("status = 'Aktif' AND public_consent").HasDatabaseName("ix_industrial_unit_listed");
 
