@@ -50,7 +50,7 @@ public class ContentSecurityPolicyTests(BrowserApp app) : BrowserTest(app)
         // Staff have two-factor sign-in: the second step, under the same policy.
         await page.GetByLabel("Kode dari aplikasi autentikator").FillAsync(await Tests.Infrastructure.RegistryApp.AuthenticatorCodeAsync(App, email));
         await page.Locator("main form").First.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(App.BaseUrl + "/");
+        await BrowserApp.UntilUrlAsync(page, url => url == App.BaseUrl + "/");
 
         foreach (var url in new[] { "/Registry/Units", "/Registry/Units/Create" })
         {

@@ -66,12 +66,7 @@ public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app)
     public async Task Markup_in_area_and_category_names_stays_text_in_the_dashboard_map_and_charts()
     {
         var email = await App.CreateUserAsync(Roles.Official);
-        var page = await App.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(RegistryApp.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        var page = await App.SignInAsync(email);
 
         await page.GotoAsync("/Dashboard");
         await Assertions.Expect(page.Locator("#peta path.leaflet-interactive")).ToHaveCountAsync(30);
