@@ -172,14 +172,13 @@ public static class Accessibility
         $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
 }
 
-[CollectionDefinition(Name)]
-public class SharedBrowser : ICollectionFixture<BrowserApp>
-{
-    public const string Name = "browser";
-}
-
-[Collection(SharedBrowser.Name)]
-public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+/// <summary>
+/// Base for browser tests. Each test class gets a <see cref="BrowserApp"/> of its own (a class fixture: its app, its
+/// database, its port and its Chromium), so classes run in parallel with each other
+/// (tests/IkmRegistry.BrowserTests/xunit.runner.json); the tests of one class run one after another, each on a
+/// database reset before it.
+/// </summary>
+public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
 {
     protected BrowserApp App => app;
 

@@ -6,22 +6,31 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Respawn;
 
 namespace IkmRegistry.Tests.Infrastructure;
 
 /// <summary>
 /// The real app (WebApplicationFactory) on a real PostgreSQL database of its own, copied from the run's template
 /// (migrated and seeded once per test process). Each test class gets one (<see cref="RegistryTest"/> asks for it as
-/// a class fixture), so classes run in parallel. Reset() empties every table and puts the reference data back, so
-/// no test depends on another's rows or on their order.
+/// a class fixture), so classes run in parallel. Reset() puts every table back as it was in the copy, so no test
+/// depends on another's rows or on their order.
 /// </summary>
 public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static int _instances;
     private readonly string _databaseName;
-    private Respawner? _respawner;
     private bool _fresh;
+
+    /// <summary>The tables a reset empties, and the rows of each that the fresh copy had (binary COPY), to put back.</summary>
+    private string[] _tables = [];
+    private readonly List<(string Table, byte[] Rows)> _initialRows = [];
+
+    /// <summary>Kept across resets as across restarts: hosts made from this app (WithWebHostBuilder) must read what the
+    /// app encrypted before (cookies, authenticator keys) with the keys it cached; the migration history is the schema's.</summary>
+    private static readonly string[] _keptTables = ["ef_migrations_history", "data_protection_key"];
+
+    /// <summary>Tables with more rows than this are emptied with TRUNCATE (new files), smaller ones with DELETE (cheaper).</summary>
+    private const int TruncateAbove = 1000;
 
     public RegistryApp() : this("ikm_test")
     {
@@ -39,14 +48,50 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
         _fresh = true;
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        await using (var command = new NpgsqlCommand(
+            "SELECT format('%I', table_name) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' "
+            + "AND table_name <> ALL(@kept) ORDER BY table_name", connection))
         {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            // The key ring outlives a reset as it outlives a restart: hosts made from this app (WithWebHostBuilder)
-            // must read what the app encrypted before (cookies, authenticator keys) with the keys it cached.
-            TablesToIgnore = ["ef_migrations_history", "data_protection_key"],
-        });
+            command.Parameters.AddWithValue("kept", _keptTables);
+            var tables = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+
+            _tables = [.. tables];
+        }
+
+        foreach (var table in await NonEmptyTablesAsync(connection))
+        {
+            using var rows = new MemoryStream();
+            await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table.Name} TO STDOUT (FORMAT binary)"))
+            {
+                await copy.CopyToAsync(rows);
+            }
+
+            _initialRows.Add((table.Name, rows.ToArray()));
+        }
+    }
+
+    /// <summary>The tables that have rows, and whether each has more than <see cref="TruncateAbove"/>, in one round trip.</summary>
+    private async Task<List<(string Name, bool Large)>> NonEmptyTablesAsync(NpgsqlConnection connection)
+    {
+        var counts = string.Join(" UNION ALL ", _tables.Select(t =>
+            $"SELECT '{t.Replace("'", "''", StringComparison.Ordinal)}', (SELECT count(*) FROM (SELECT 1 FROM {t} LIMIT {TruncateAbove + 1}) s)"));
+        var found = new List<(string, bool)>();
+        await using var command = new NpgsqlCommand(counts, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (reader.GetInt64(1) > 0)
+            {
+                found.Add((reader.GetString(0), reader.GetInt64(1) > TruncateAbove));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The template: migrations applied and the reference data and roles in place, by the app itself.</summary>
@@ -70,13 +115,39 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
-        await using (var connection = new NpgsqlConnection(ConnectionString))
+        // Foreign keys and the summary triggers are triggers, which a replica session does not fire: the tables can be
+        // emptied in any order and the copy's rows (summaries included, as the copy had them) put back as they were.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var written = await NonEmptyTablesAsync(connection);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var empty = new List<string> { "SET LOCAL session_replication_role = replica" };
+        if (written.Where(t => t.Large).Select(t => t.Name).ToList() is { Count: > 0 } large)
         {
-            await connection.OpenAsync();
-            await _respawner!.ResetAsync(connection);
+            empty.Add($"TRUNCATE {string.Join(", ", large)} CASCADE");
         }
 
-        await DatabaseSetup.PrepareAsync(Services);
+        empty.AddRange(written.Where(t => !t.Large).Select(t => $"DELETE FROM {t.Name}"));
+        await using (var command = new NpgsqlCommand(string.Join(";\n", empty), connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (table, rows) in _initialRows)
+        {
+            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} FROM STDIN (FORMAT binary)");
+            await copy.WriteAsync(rows);
+        }
+
+        // The app's caches are keyed by the registry's version: a new one, as any write would give, so that nothing the
+        // app read before the reset is taken for current.
+        await using (var command = new NpgsqlCommand(
+            "RESET session_replication_role; UPDATE registry_version SET version = nextval('registry_version_seq') WHERE id = 1", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
     }
 
     /// <summary>
