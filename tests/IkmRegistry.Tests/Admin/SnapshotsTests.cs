@@ -23,12 +23,7 @@ public class SnapshotsTests(RegistryApp app) : RegistryTest(app)
                        ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) = 'Aktif')
         """;
 
-    private async Task<Browser> AdminAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Admin));
-        return browser;
-    }
+    private Task<Browser> AdminAsync() => App.SignedInAsync(Roles.Admin);
 
     private static Task<IDocument> FreezeAsync(Browser admin, IDocument page, string date) =>
         admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.AsOf"] = date });

@@ -11,12 +11,7 @@ public class FormationTests(RegistryApp app) : RegistryTest(app)
 {
     private const string Kanarakan = "62.71.02.1006";
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     private static Dictionary<string, string> Steps(params (string? Reached, string? Target, string? Officer)[] steps)
     {

@@ -22,12 +22,7 @@ public class InvitationTests(RegistryApp app) : RegistryTest(app)
          GROUP BY 1
         """;
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     private async Task<int> ArrangeAsync()
     {

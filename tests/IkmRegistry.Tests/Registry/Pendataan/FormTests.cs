@@ -28,12 +28,7 @@ public class FormTests(RegistryApp app) : RegistryTest(app)
         return (await xlsx.Content.ReadAsByteArrayAsync(), await xml.Content.ReadAsStringAsync());
     }
 
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff);
 
     private static string? Cell(IDictionary<string, object?> row, string column) =>
         row.TryGetValue(column, out var v) && v is not null && v.ToString() is { Length: > 0 } s ? s : null;

@@ -10,12 +10,7 @@ namespace IkmRegistry.Tests.Registry.Sentra;
 
 public class ExportTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     /// <summary>Two sentra: Pahandut with 3 members (one of whom left), Menteng with 2; one formula-like name.</summary>
     private async Task<(Web.Domain.Sentra Pahandut, Web.Domain.Sentra Menteng, IndustrialUnit Left)> ArrangeAsync()

@@ -13,12 +13,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
 {
     private const string Marker = "PENANDA-RAHASIA";
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     /// <summary>A unit with every field filled, each private text field carrying the marker.</summary>
     private Task<IndustrialUnit> FullUnitAsync(string name = "Amplang Lengkap", string? nib = "9120000000007") => Seed.UnitAsync(App, name, nib: nib, configure: u =>
