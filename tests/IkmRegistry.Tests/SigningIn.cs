@@ -1,5 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-
 namespace IkmRegistry.Tests;
 
 public static class SigningIn

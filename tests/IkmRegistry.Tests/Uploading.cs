@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using IkmRegistry.Tests.Infrastructure;
 
 namespace IkmRegistry.Tests;
 

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Admin;
 

@@ -1,8 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Admin;
 
 /// <summary>Issue 14 (d): coverage targets per year, actual against target and the projection from the pipeline.</summary>

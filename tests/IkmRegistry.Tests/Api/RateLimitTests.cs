@@ -1,5 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

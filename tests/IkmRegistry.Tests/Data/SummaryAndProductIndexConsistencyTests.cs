@@ -1,9 +1,5 @@
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 

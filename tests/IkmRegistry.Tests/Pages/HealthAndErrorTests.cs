@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

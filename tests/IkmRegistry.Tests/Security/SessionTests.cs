@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,8 +1,4 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Formation;
 

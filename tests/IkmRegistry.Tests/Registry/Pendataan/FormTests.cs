@@ -1,11 +1,7 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 
 namespace IkmRegistry.Tests.Registry.Pendataan;

@@ -1,13 +1,9 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Tests.Pages.Directory;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Photos;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 

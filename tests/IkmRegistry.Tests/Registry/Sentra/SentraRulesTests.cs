@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Sentra;
 
 /// <summary>Issue 12's sentra rules: one active sentra per unit, one Ketua, Aktif only with an SK, the founding date kept.</summary>

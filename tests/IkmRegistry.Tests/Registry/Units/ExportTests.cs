@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 

@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Units;
 
 /// <summary>A unit's place on the map: optional, private, saved even when it lies outside its kelurahan, and then flagged.</summary>

@@ -1,6 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Units;
 
 /// <summary>The unit form (Registry/Units/Create) as staff fill it in: one valid, complete set of fields that tests vary.</summary>
