@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace IkmRegistry.Tests.Api;
 
 public class RateLimitTests(RegistryApp app) : RegistryTest(app)

@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using IkmRegistry.Web.Benchmarking;
-using Microsoft.AspNetCore.Hosting;
 
 namespace IkmRegistry.Tests.Benchmarking;
 

@@ -1,8 +1,5 @@
 using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Reliability;
 

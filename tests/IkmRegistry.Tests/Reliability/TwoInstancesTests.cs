@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using AngleSharp;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Reliability;
 

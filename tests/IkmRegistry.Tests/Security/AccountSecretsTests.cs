@@ -3,8 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Security;
 

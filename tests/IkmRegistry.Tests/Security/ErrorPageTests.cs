@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace IkmRegistry.Tests.Security;
 
 public class ErrorPageTests(RegistryApp app) : RegistryTest(app)

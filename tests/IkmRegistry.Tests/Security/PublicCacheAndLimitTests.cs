@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace IkmRegistry.Tests.Security;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Security;
 

@@ -1,5 +1,4 @@
 using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace IkmRegistry.Tests.Security;

@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using AngleSharp;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IkmRegistry.Tests.Security;

@@ -1,6 +1,5 @@
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Pages.Account;
 

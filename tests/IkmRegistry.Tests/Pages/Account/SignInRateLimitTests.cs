@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Pages.Account;
 

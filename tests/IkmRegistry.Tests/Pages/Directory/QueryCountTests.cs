@@ -1,9 +1,6 @@
 using System.Data.Common;
 using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 

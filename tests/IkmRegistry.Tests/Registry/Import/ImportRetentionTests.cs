@@ -1,5 +1,4 @@
 using IkmRegistry.Web.Import;
-using Microsoft.Extensions.DependencyInjection;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

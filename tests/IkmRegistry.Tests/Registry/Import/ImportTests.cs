@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using AngleSharp.Html.Dom;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;

@@ -4,7 +4,6 @@ using System.Text;
 using IkmRegistry.Tests.Dashboard;
 using IkmRegistry.Tests.Pages.Directory;
 using IkmRegistry.Web.Photos;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace IkmRegistry.Tests.Registry.Photos;
