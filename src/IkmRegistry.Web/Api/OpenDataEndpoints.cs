@@ -3,10 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Directory;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Api;
 

@@ -1,8 +1,5 @@
 using System.Xml.Linq;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Directory;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Api;
 

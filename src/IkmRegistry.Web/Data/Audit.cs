@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Web.Data;
 

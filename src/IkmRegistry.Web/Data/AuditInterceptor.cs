@@ -1,6 +1,4 @@
 using System.Text.Json;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using IkmRegistry.Web.Domain;
 using UnitSheet = IkmRegistry.Web.Pages.Registry.UnitSheet;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IkmRegistry.Web.Data;

@@ -1,6 +1,3 @@
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Data;
 
 /// <summary>

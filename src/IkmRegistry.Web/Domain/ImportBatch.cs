@@ -81,7 +81,7 @@ public enum ImportRowKind
 }
 
 /// <summary>One file row, read and normalised, staged in PostgreSQL until the batch is committed or cancelled.</summary>
-public class ImportRow
+public class ImportRow : SourcedRecord
 {
     public int BatchId { get; set; }
     public int RowNumber { get; set; }
@@ -128,21 +128,7 @@ public class ImportRow
     public bool? PublicContactConsent { get; set; }
     public DateOnly? PublicContactConsentOn { get; set; }
     public DateOnly? RegisteredOn { get; set; }
-    public string? DataSource { get; set; }
     public int? SentraId { get; set; }
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public double? PositionAccuracy { get; set; }
-    public DateTime? PositionTakenAt { get; set; }
-    public PositionSource? PositionSource { get; set; }
-
-    /// <summary>The position against the row's kelurahan, checked when the row is read (the preview's data status counts it).</summary>
-    public PositionCheck? PositionCheck { get; set; }
-
-    public string? SubmissionUuid { get; set; }
-    public string? FormVersion { get; set; }
-    public string? SubmittedBy { get; set; }
-    public DateTime? SubmittedAt { get; set; }
 }
 
 public enum ImportIssueKind

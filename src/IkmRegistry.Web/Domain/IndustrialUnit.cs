@@ -24,7 +24,7 @@ public enum OwnerSex
 }
 
 /// <summary>A registered industrial business unit (unit usaha industri). Owner name, NIK, phone, address and figures are private.</summary>
-public class IndustrialUnit : ITimestamped
+public class IndustrialUnit : SourcedRecord, ITimestamped
 {
     public int Id { get; set; }
     public required string BusinessName { get; set; }
@@ -105,34 +105,7 @@ public class IndustrialUnit : ITimestamped
     /// <summary>Free notes, today mostly permits and certificates (PIRT, halal, SNI) until the registry records them as such.</summary>
     public string? Notes { get; set; }
 
-    /// <summary>The workshop's position (WGS 84): private, for staff and officials' maps only, never public.</summary>
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-
-    /// <summary>The position's accuracy in metres, as the device reported it.</summary>
-    public double? PositionAccuracy { get; set; }
-
-    /// <summary>When the position was taken (UTC).</summary>
-    public DateTime? PositionTakenAt { get; set; }
-
-    public PositionSource? PositionSource { get; set; }
-
-    /// <summary>The position against the kelurahan's boundary, computed on every save (PositionCheckInterceptor, and the import's commit).</summary>
-    public PositionCheck? PositionCheck { get; set; }
-
-    /// <summary>The pendataan submission the unit came from or was last updated by (ODK/Kobo instanceID, unique).</summary>
-    public string? SubmissionUuid { get; set; }
-
-    /// <summary>The pendataan form's version that submission was made with.</summary>
-    public string? FormVersion { get; set; }
-
-    /// <summary>The officer who collected the submission (the form's petugas, else the submitting account).</summary>
-    public string? SubmittedBy { get; set; }
-
-    public DateTime? SubmittedAt { get; set; }
-
     public DateOnly RegisteredOn { get; set; }
-    public string? DataSource { get; set; }
 
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }

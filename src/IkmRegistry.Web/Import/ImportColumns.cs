@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 
 namespace IkmRegistry.Web.Import;

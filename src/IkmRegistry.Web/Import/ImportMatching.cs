@@ -1,9 +1,5 @@
 using System.Globalization;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Import;
 

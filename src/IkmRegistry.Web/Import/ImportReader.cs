@@ -1,11 +1,7 @@
 using System.Globalization;
 using FluentValidation;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 using IkmRegistry.Web.Pages.Registry.Units;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
 

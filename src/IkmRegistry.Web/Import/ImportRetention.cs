@@ -1,6 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Import;

@@ -1,8 +1,5 @@
 using System.Text;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Web.Import;

@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Threading.Channels;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -2,10 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Web.Import;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using IkmRegistry.Web.Domain;
 using NpgsqlTypes;
 
 namespace IkmRegistry.Web.Import;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Web.Import;
 

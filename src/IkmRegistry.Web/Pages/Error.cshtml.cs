@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace IkmRegistry.Web.Pages;
 
 /// <summary>The one error page: no stack trace, no database access (it must render while PostgreSQL is down).</summary>

@@ -1,8 +1,4 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages;
 

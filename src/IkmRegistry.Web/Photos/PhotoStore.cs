@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Directory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Photos;

@@ -1,17 +1,8 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Admin;
 
 public class AreasAndAuditTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> AdminAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Admin, "admin@dpkukmp.test"));
-        return browser;
-    }
+    private Task<Browser> AdminAsync() => App.SignedInAsync(Roles.Admin, "admin@dpkukmp.test");
 
     [Fact]
     public async Task A_retired_kelurahan_keeps_its_units_leaves_the_forms_and_can_be_restored()

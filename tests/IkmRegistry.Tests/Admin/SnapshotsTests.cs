@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Admin;
 
@@ -23,12 +19,7 @@ public class SnapshotsTests(RegistryApp app) : RegistryTest(app)
                        ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) = 'Aktif')
         """;
 
-    private async Task<Browser> AdminAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Admin));
-        return browser;
-    }
+    private Task<Browser> AdminAsync() => App.SignedInAsync(Roles.Admin);
 
     private static Task<IDocument> FreezeAsync(Browser admin, IDocument page, string date) =>
         admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string> { ["Input.AsOf"] = date });

@@ -1,7 +1,4 @@
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Admin;
 

@@ -1,8 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Admin;
 
 /// <summary>Issue 14 (d): coverage targets per year, actual against target and the projection from the pipeline.</summary>
@@ -11,12 +6,7 @@ public class TargetsTests(RegistryApp app) : RegistryTest(app)
     private const string Kanarakan = "62.71.02.1006";
     private const string TumbangRungan = "62.71.01.1004";
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     private static Task<IDocument> SaveAsync(Browser admin, IDocument page, string year, string kelurahan, string source = "Renstra DPKUKMP 2025-2029") =>
         admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!,

@@ -1,18 +1,10 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Admin;
 
 public class UsersTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> AdminAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Admin, "admin@dpkukmp.test"));
-        return browser;
-    }
+    private Task<Browser> AdminAsync() => App.SignedInAsync(Roles.Admin, "admin@dpkukmp.test");
 
     private static async Task<IDocument> CreateAccountAsync(Browser browser, string email, string password, string role = Roles.Staff)
     {

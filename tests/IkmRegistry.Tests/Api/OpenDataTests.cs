@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Tests.Pages.Directory;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Api;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace IkmRegistry.Tests.Api;
 
 public class RateLimitTests(RegistryApp app) : RegistryTest(app)

@@ -1,10 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Benchmarking;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Benchmarking;
 

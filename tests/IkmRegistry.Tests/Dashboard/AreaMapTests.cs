@@ -1,8 +1,4 @@
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Dashboard;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Dashboard;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IkmRegistry.Tests.Infrastructure;
 using Npgsql;
 
 namespace IkmRegistry.Tests.Dashboard;

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Dashboard;

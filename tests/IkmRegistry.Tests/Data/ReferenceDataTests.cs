@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Data;
 
 public class ReferenceDataTests(RegistryApp app) : RegistryTest(app)

@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Data;
 
 /// <summary>The settings every session of the app runs with (<see cref="RegistryDbContext.Configure"/>).</summary>

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Domain;
 
 public class KbliTests

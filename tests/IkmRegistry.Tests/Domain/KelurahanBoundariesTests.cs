@@ -1,6 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Domain;
 
 public class KelurahanBoundariesTests

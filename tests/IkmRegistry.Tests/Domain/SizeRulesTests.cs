@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Domain;
 
 public class SizeRulesTests
@@ -33,17 +31,6 @@ public class SizeRulesTests
         Assert.Equal(BusinessSizeClass.Besar, BusinessSize.Classify(20_000_000_000, 1_000_000));
         Assert.Equal(BusinessSizeClass.TidakDiketahui, BusinessSize.Classify(null, null));
     }
-
-    [Theory]
-    [InlineData(19, 999_999_999, IndustryScaleClass.Kecil)]
-    [InlineData(19, 1_000_000_000, IndustryScaleClass.Menengah)]
-    [InlineData(20, 999_999_999, IndustryScaleClass.Menengah)]
-    [InlineData(20, 15_000_000_000, IndustryScaleClass.Menengah)]
-    [InlineData(20, 15_000_000_001, IndustryScaleClass.Besar)]
-    [InlineData(19, 15_000_000_001, IndustryScaleClass.Menengah)]
-    [InlineData(0, 0, IndustryScaleClass.Kecil)]
-    public void Permenperin_64_2016_at_every_boundary(int workers, long investment, IndustryScaleClass expected) =>
-        Assert.Equal(expected, IndustryScale.Classify(workers, investment));
 
     [Fact]
     public void A_unit_counts_men_and_women_for_the_industry_scale()

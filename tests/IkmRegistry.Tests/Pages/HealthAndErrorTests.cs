@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Pages;
 
@@ -51,25 +47,17 @@ public class HealthAndErrorTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Starting_without_a_reachable_database_prints_one_clear_line_and_exits_with_code_2()
     {
-        var web = Path.Combine(AppContext.BaseDirectory, "IkmRegistry.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
+        var (exitCode, error, output) = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment = { ["ConnectionStrings__Registry"] = "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=3" },
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+            ["ConnectionStrings__Registry"] = "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=3",
+        });
 
         // README: "If PostgreSQL cannot be reached at start, the app prints one line saying so and exits with code 2."
-        Assert.Equal(2, process.ExitCode);
-        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, exitCode);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = Assert.Single(lines);
         Assert.StartsWith("PostgreSQL tidak dapat dihubungi di 127.0.0.1:1/ikm", line);
-        Assert.DoesNotContain("Listening", await output);
+        Assert.DoesNotContain("Listening", output);
     }
 
     private sealed class UnreachableDatabaseApp : WebApplicationFactory<Program>

@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 
 namespace IkmRegistry.Tests.Pages;
 

@@ -1,5 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
 using Npgsql;
 
 namespace IkmRegistry.Tests.Reliability;

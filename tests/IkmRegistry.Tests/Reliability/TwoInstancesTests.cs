@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using AngleSharp;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Reliability;
 

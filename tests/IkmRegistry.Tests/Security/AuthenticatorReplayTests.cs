@@ -1,7 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Security;
 

@@ -1,6 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Security;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Security;
 
 /// <summary>UU 27/2022: an owner who withdraws consent leaves the public pages at once, and the withdrawal is dated and shown.</summary>

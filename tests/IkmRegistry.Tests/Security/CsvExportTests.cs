@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Security;
 

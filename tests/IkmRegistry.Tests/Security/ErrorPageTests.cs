@@ -1,7 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-
 namespace IkmRegistry.Tests.Security;
 
 public class ErrorPageTests(RegistryApp app) : RegistryTest(app)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IkmRegistry.Tests.Security;
 
 /// <summary>Benchmark switches are refused at start in Production, with one clear line (issue 18.12).</summary>
@@ -11,30 +9,19 @@ public class ProductionGuardTests
     [InlineData("--import-sample", "--import-sample", "10", "/tmp/contoh.csv")]
     public async Task A_benchmark_switch_in_Production_stops_the_app_at_start_with_a_clear_message(string named, params string[] args)
     {
-        var web = Path.Combine(AppContext.BaseDirectory, "IkmRegistry.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, .. args])
+        var (exitCode, error, output) = await AppProcess.RunAsync(args, new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                // A database the app would reach only after the check: the refusal must come first.
-                ["ConnectionStrings__Registry"] = "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=3",
-                ["Benchmark__Baselines"] = named == "Benchmark:Baselines" ? "true" : "false",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            // A database the app would reach only after the check: the refusal must come first.
+            ["ConnectionStrings__Registry"] = "Host=127.0.0.1;Port=1;Database=ikm;Username=postgres;Timeout=3",
+            ["Benchmark__Baselines"] = named == "Benchmark:Baselines" ? "true" : "false",
+        });
 
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Pengaturan benchmark tidak boleh dipakai di lingkungan Production", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("Listening", await output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Listening", output, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
-
 namespace IkmRegistry.Tests.Security;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Security;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Security;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace IkmRegistry.Tests.Security;

@@ -1,12 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IkmRegistry.Tests.Security;
@@ -76,6 +69,25 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     private WebApplicationFactory<Program> WithClock(FakeTimeProvider clock) =>
         App.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
 
+    /// <summary>An official signed in to an app whose clock the test moves; disposing it ends the app.</summary>
+    private sealed record ClockedSession(FakeTimeProvider Clock, WebApplicationFactory<Program> Factory, HttpClient Client, string Session) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Factory.DisposeAsync();
+        }
+    }
+
+    private async Task<ClockedSession> SignedInWithClockAsync()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var factory = WithClock(clock);
+        var client = Client(factory);
+        var (_, session) = await SignInAsync(client, await App.CreateUserAsync(Roles.Official));
+        return new(clock, factory, client, session);
+    }
+
     [Fact]
     public async Task The_session_cookies_are_HttpOnly_SameSite_and_Secure_over_HTTPS()
     {
@@ -143,11 +155,8 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task After_sign_out_a_copy_of_the_old_cookie_no_longer_works()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Official);
-        using var client = Client(factory);
-        var (_, session) = await SignInAsync(client, email);
+        await using var signedIn = await SignedInWithClockAsync();
+        var (clock, client, session) = (signedIn.Clock, signedIn.Client, signedIn.Session);
         Assert.True(await IsSignedInAsync(client, session));
 
         // Sign out with the session's own antiforgery token.
@@ -171,11 +180,8 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_session_ends_after_30_idle_minutes_and_lives_while_it_is_used()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Official);
-        using var client = Client(factory);
-        var (_, session) = await SignInAsync(client, email);
+        await using var signedIn = await SignedInWithClockAsync();
+        var (clock, client, session) = (signedIn.Clock, signedIn.Client, signedIn.Session);
 
         clock.Advance(TimeSpan.FromMinutes(20));
         Assert.True(await IsSignedInAsync(client, session, renewed => session = renewed));
@@ -189,11 +195,8 @@ public partial class SessionTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_session_in_use_ends_12_hours_after_sign_in()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = WithClock(clock);
-        var email = await App.CreateUserAsync(Roles.Official);
-        using var client = Client(factory);
-        var (_, session) = await SignInAsync(client, email);
+        await using var signedIn = await SignedInWithClockAsync();
+        var (clock, client, session) = (signedIn.Clock, signedIn.Client, signedIn.Session);
 
         var used = TimeSpan.Zero;
         while (used + TimeSpan.FromMinutes(25) <= TimeSpan.FromHours(12))

@@ -1,9 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Security;
 

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IkmRegistry.Web.Data.Configurations;
@@ -35,8 +33,7 @@ public class ImportRowConfiguration : IEntityTypeConfiguration<ImportRow>
         builder.Property(r => r.KbliEdition).HasConversion<int>();
         builder.Property(r => r.LegalForm).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.OwnerSex).HasConversion<string>().HasMaxLength(10);
-        builder.Property(r => r.PositionSource).HasConversion<string>().HasMaxLength(10);
-        builder.Property(r => r.PositionCheck).HasConversion<string>().HasMaxLength(16);
+        builder.ConfigureSource();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.InvestmentValue).HasPrecision(18, 2);
         builder.Property(r => r.ProductionValuePerYear).HasPrecision(18, 2);

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IkmRegistry.Web.Data.Configurations;
@@ -33,8 +31,7 @@ public class IndustrialUnitConfiguration : IEntityTypeConfiguration<IndustrialUn
         builder.Property(u => u.LegalForm).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(u => u.DataSource).HasMaxLength(100);
-        builder.Property(u => u.PositionSource).HasConversion<string>().HasMaxLength(10);
-        builder.Property(u => u.PositionCheck).HasConversion<string>().HasMaxLength(16);
+        builder.ConfigureSource();
         builder.Property(u => u.SubmissionUuid).HasMaxLength(64);
         builder.Property(u => u.FormVersion).HasMaxLength(40);
         builder.Property(u => u.SubmittedBy).HasMaxLength(150);

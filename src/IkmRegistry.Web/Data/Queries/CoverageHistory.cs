@@ -1,6 +1,4 @@
 using System.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;

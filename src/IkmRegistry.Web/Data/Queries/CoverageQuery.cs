@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace IkmRegistry.Web.Data.Queries;

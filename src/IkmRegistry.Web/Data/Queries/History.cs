@@ -1,6 +1,4 @@
 using System.Text.Json;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Data.Queries;
 

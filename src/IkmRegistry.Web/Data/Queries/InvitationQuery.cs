@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Data.Queries;
 
 /// <summary>

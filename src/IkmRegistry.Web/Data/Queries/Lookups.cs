@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Data.Queries;
 

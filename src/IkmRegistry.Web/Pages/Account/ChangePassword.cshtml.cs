@@ -1,10 +1,5 @@
 using FluentValidation;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Account;
 

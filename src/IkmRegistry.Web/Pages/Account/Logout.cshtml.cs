@@ -1,7 +1,4 @@
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IkmRegistry.Web.Pages.Account;
 

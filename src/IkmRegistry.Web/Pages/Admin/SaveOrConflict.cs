@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Admin;
 

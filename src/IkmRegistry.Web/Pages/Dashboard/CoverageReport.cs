@@ -1,8 +1,3 @@
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>

@@ -1,14 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Web.Pages.Dashboard;

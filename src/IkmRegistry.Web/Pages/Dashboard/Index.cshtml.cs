@@ -1,9 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>The city's coverage dashboard: how far Palangka Raya is from a sentra in every kelurahan.</summary>

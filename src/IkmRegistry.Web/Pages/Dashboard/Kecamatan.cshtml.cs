@@ -1,10 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>One kecamatan: the same figures as the city's, for its kelurahan.</summary>

@@ -1,11 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>

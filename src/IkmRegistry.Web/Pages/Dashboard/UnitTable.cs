@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Dashboard;
 
 /// <summary>A kelurahan's units as the dashboard shows them (its kelurahan page) and exports them (<see cref="ExportModel"/>).</summary>

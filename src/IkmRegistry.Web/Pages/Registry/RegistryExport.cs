@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Web.Pages.Registry;
 

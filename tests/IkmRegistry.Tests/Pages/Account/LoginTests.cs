@@ -1,8 +1,5 @@
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Pages.Account;
 

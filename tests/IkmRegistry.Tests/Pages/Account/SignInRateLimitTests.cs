@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IkmRegistry.Tests.Pages.Account;
 

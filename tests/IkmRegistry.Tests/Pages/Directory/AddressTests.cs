@@ -1,8 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 /// <summary>Public addresses never break: a rename redirects the old address (301), an inactive sentra answers 410, the sitemap lists current addresses.</summary>

@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 /// <summary>Plants sentra, units and memberships for the directory tests, on the reference areas and categories.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 public class KelurahanTests(RegistryApp app) : RegistryTest(app)

@@ -1,6 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 public class OpenDataTests(RegistryApp app) : RegistryTest(app)

@@ -1,6 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Pages.Directory;

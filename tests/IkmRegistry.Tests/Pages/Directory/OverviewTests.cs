@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 public class OverviewTests(RegistryApp app) : RegistryTest(app)

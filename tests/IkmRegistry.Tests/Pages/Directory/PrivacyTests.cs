@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Directory;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 

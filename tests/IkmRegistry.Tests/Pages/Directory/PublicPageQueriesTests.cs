@@ -1,10 +1,6 @@
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Directory;
 using IkmRegistry.Web.Photos;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 

@@ -1,13 +1,6 @@
 using System.Data.Common;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 

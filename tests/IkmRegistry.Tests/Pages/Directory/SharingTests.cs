@@ -1,7 +1,3 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Pages.Directory;
 
 /// <summary>Public pages carry Open Graph tags for link previews, and each active sentra has a printable A4 poster with a QR code.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Formation;
 
@@ -11,12 +7,7 @@ public class FormationTests(RegistryApp app) : RegistryTest(app)
 {
     private const string Kanarakan = "62.71.02.1006";
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     private static Dictionary<string, string> Steps(params (string? Reached, string? Target, string? Officer)[] steps)
     {

@@ -1,9 +1,4 @@
-using System.Net;
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 
 namespace IkmRegistry.Tests.Registry.Formation;
@@ -22,12 +17,7 @@ public class InvitationTests(RegistryApp app) : RegistryTest(app)
          GROUP BY 1
         """;
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     private async Task<int> ArrangeAsync()
     {

@@ -1,7 +1,4 @@
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

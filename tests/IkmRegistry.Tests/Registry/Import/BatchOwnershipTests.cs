@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;
@@ -77,17 +73,11 @@ public class BatchOwnershipTests(RegistryApp app) : RegistryTest(app)
     public async Task The_upload_stops_reading_a_body_larger_than_the_configured_file_limit()
     {
         using var browser = await StaffAsync(App);
-        var page = await browser.GetAsync("/Registry/Import");
-        var form = page.QuerySelector<IHtmlFormElement>("form[enctype='multipart/form-data']")!;
-        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var multipart = new MultipartFormDataContent();
-        multipart.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(new byte[25 * 1024 * 1024]);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        multipart.Add(file, "berkas", "besar.csv");
+        var (action, multipart) = await Uploading.FormAsync(browser, "/Registry/Import", "berkas", "besar.csv", new byte[25 * 1024 * 1024], "text/csv");
+        using var disposing = multipart;
 
         // Sent without a length (chunked), so only the limit on reading the body can stop it.
-        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new UnknownLength(multipart) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new UnknownLength(multipart) };
         request.Headers.TransferEncodingChunked = true;
         using var response = await browser.Client.SendAsync(request);
 

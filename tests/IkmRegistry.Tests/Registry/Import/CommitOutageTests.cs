@@ -1,7 +1,4 @@
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 

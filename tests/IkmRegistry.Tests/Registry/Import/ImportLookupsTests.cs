@@ -1,7 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Import;
 

@@ -1,7 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;
@@ -10,18 +7,14 @@ namespace IkmRegistry.Tests.Registry.Import;
 public class ImportQualityTests(RegistryApp app) : RegistryTest(app)
 {
     private static Dictionary<string, object?> Unit(string name, string? nik, string? nib, string category, string kbli, string legalForm, string? responsible = null,
-        string kelurahan = "Pahandut") => new()
+        string kelurahan = "Pahandut")
     {
-        [UnitSheet.BusinessName] = name,
-        [UnitSheet.OwnerName] = "Pemilik " + name,
-        [UnitSheet.Nik] = nik,
-        [UnitSheet.Nib] = nib,
-        [UnitSheet.Kelurahan] = kelurahan,
-        [UnitSheet.Category] = category,
-        [UnitSheet.Kbli] = kbli,
-        [UnitSheet.LegalForm] = legalForm,
-        [UnitSheet.ResponsiblePerson] = responsible,
-    };
+        var row = Named(name, nik, nib, kelurahan, category);
+        row[UnitSheet.Kbli] = kbli;
+        row[UnitSheet.LegalForm] = legalForm;
+        row[UnitSheet.ResponsiblePerson] = responsible;
+        return row;
+    }
 
     [Fact]
     public async Task The_preview_counts_complete_incomplete_and_error_rows_with_reasons_as_the_registry_counts_them_after_the_commit()

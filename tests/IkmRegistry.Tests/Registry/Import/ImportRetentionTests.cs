@@ -1,8 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

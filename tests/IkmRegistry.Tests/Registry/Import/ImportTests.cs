@@ -1,11 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;

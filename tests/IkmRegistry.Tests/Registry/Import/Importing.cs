@@ -2,10 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Tests.Registry.Import;
@@ -16,8 +13,8 @@ public static class Importing
     public static readonly string[] Headers =
         [UnitSheet.BusinessName, UnitSheet.OwnerName, UnitSheet.Nik, UnitSheet.Nib, UnitSheet.Kelurahan, UnitSheet.Category, UnitSheet.MainProducts, UnitSheet.Investment, UnitSheet.RegisteredOn];
 
-    public static Dictionary<string, object?> Row(string name, string nik = "6271014508850003", object? nib = null, string kelurahan = "Pahandut",
-        string category = "Pangan", object? investment = null, object? registeredOn = null) => new()
+    /// <summary>The columns that name a unit and place it, in the order of <see cref="Headers"/>: name, owner, NIK, NIB, kelurahan, category.</summary>
+    public static Dictionary<string, object?> Named(string name, string? nik, object? nib, string kelurahan, string category) => new()
     {
         [UnitSheet.BusinessName] = name,
         [UnitSheet.OwnerName] = "Pemilik " + name,
@@ -25,10 +22,17 @@ public static class Importing
         [UnitSheet.Nib] = nib,
         [UnitSheet.Kelurahan] = kelurahan,
         [UnitSheet.Category] = category,
-        [UnitSheet.MainProducts] = "produk " + name,
-        [UnitSheet.Investment] = investment,
-        [UnitSheet.RegisteredOn] = registeredOn ?? "14/03/2025",
     };
+
+    public static Dictionary<string, object?> Row(string name, string nik = "6271014508850003", object? nib = null, string kelurahan = "Pahandut",
+        string category = "Pangan", object? investment = null, object? registeredOn = null)
+    {
+        var row = Named(name, nik, nib, kelurahan, category);
+        row[UnitSheet.MainProducts] = "produk " + name;
+        row[UnitSheet.Investment] = investment;
+        row[UnitSheet.RegisteredOn] = registeredOn ?? "14/03/2025";
+        return row;
+    }
 
     public static byte[] Xlsx(params Dictionary<string, object?>[] rows)
     {
@@ -40,27 +44,11 @@ public static class Importing
     public static byte[] Csv(string text, bool bom = true) =>
         bom ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
 
-    public static async Task<Browser> StaffAsync(RegistryApp app)
-    {
-        var browser = new Browser(app);
-        await browser.SignInAsync(await app.CreateUserAsync(Roles.Staff, "petugas-impor@dpkukmp.test"));
-        return browser;
-    }
+    public static Task<Browser> StaffAsync(RegistryApp app) => app.SignedInAsync(Roles.Staff, "petugas-impor@dpkukmp.test");
 
     /// <summary>Posts the file through the upload form (multipart, with the form's antiforgery token).</summary>
-    public static async Task<IDocument> UploadAsync(Browser browser, byte[] content, string fileName = "pendataan.xlsx")
-    {
-        var page = await browser.GetAsync("/Registry/Import");
-        var form = page.QuerySelector<IHtmlFormElement>("form[enctype='multipart/form-data']")!;
-        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var multipart = new MultipartFormDataContent();
-        multipart.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        multipart.Add(file, "berkas", fileName);
-        using var response = await browser.Client.PostAsync(form.GetAttribute("action"), multipart);
-        return await browser.ParseAsync(response);
-    }
+    public static Task<IDocument> UploadAsync(Browser browser, byte[] content, string fileName = "pendataan.xlsx") =>
+        Uploading.UploadAsync(browser, "/Registry/Import", "berkas", fileName, content, "application/octet-stream");
 
     public static int BatchId(Browser browser) => int.Parse(browser.LastUrl!.AbsolutePath.Split('/')[^1]);
 

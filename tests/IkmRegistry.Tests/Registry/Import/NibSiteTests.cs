@@ -1,7 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

@@ -1,6 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 

@@ -1,11 +1,7 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 
 namespace IkmRegistry.Tests.Registry.Pendataan;
@@ -28,12 +24,7 @@ public class FormTests(RegistryApp app) : RegistryTest(app)
         return (await xlsx.Content.ReadAsByteArrayAsync(), await xml.Content.ReadAsStringAsync());
     }
 
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff);
 
     private static string? Cell(IDictionary<string, object?> row, string column) =>
         row.TryGetValue(column, out var v) && v is not null && v.ToString() is { Length: > 0 } s ? s : null;

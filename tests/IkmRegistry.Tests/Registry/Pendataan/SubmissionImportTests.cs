@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 

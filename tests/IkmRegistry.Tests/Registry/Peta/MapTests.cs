@@ -1,6 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-
 namespace IkmRegistry.Tests.Registry.Peta;
 
 /// <summary>The kelurahan map of units (/Registry/Peta): staff see exact points, officials rounded ones and nothing personal.</summary>

@@ -1,14 +1,9 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using IkmRegistry.Tests.Dashboard;
-using IkmRegistry.Tests.Infrastructure;
 using IkmRegistry.Tests.Pages.Directory;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Photos;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace IkmRegistry.Tests.Registry.Photos;
@@ -109,22 +104,9 @@ public class PhotoTests(RegistryApp app) : RegistryTest(app)
         return (browser, unit.Id);
     }
 
-    public static async Task<IDocument> UploadAsync(Browser browser, string page, byte[] content, string fileName, string? alt)
-    {
-        var form = (await browser.GetAsync(page)).QuerySelector<IHtmlFormElement>("form[enctype='multipart/form-data']")!;
-        using var multipart = new MultipartFormDataContent();
-        multipart.Add(new StringContent(form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken");
-        if (alt is not null)
-        {
-            multipart.Add(new StringContent(alt), "Input.AltText");
-        }
-
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        multipart.Add(file, "Input.Berkas", fileName);
-        using var response = await browser.Client.PostAsync(form.GetAttribute("action"), multipart);
-        return await browser.ParseAsync(response);
-    }
+    public static Task<IDocument> UploadAsync(Browser browser, string page, byte[] content, string fileName, string? alt) =>
+        Uploading.UploadAsync(browser, page, "Input.Berkas", fileName, content, "image/jpeg",
+            alt is null ? null : new Dictionary<string, string> { ["Input.AltText"] = alt });
 
     private PhotoStore Store => App.Services.GetRequiredService<PhotoStore>();
 

@@ -1,8 +1,4 @@
-using System.Net;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 
@@ -10,12 +6,7 @@ namespace IkmRegistry.Tests.Registry.Sentra;
 
 public class ExportTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     /// <summary>Two sentra: Pahandut with 3 members (one of whom left), Menteng with 2; one formula-like name.</summary>
     private async Task<(Web.Domain.Sentra Pahandut, Web.Domain.Sentra Menteng, IndustrialUnit Left)> ArrangeAsync()

@@ -1,18 +1,9 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Sentra;
 
 /// <summary>Issue 12's sentra rules: one active sentra per unit, one Ketua, Aktif only with an SK, the founding date kept.</summary>
 public class SentraRulesTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff, "petugas@dpkukmp.test"));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff, "petugas@dpkukmp.test");
 
     private static async Task<IDocument> AddAsync(Browser browser, int sentraId, string businessName, int unitId)
     {

@@ -1,18 +1,10 @@
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Sentra;
 
 public class SentraTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff, "petugas@dpkukmp.test"));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff, "petugas@dpkukmp.test");
 
     [Fact]
     public async Task Staff_form_a_sentra_in_a_kelurahan_without_one_and_it_warns_until_five_members_join()

@@ -1,8 +1,5 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Units;

@@ -1,56 +1,30 @@
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Units;
 
 public class CreateTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff, "petugas@dpkukmp.test"));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff, "petugas@dpkukmp.test");
 
-    private async Task<Dictionary<string, string>> ValidFormAsync()
+    private Task<Dictionary<string, string>> ValidFormAsync() => UnitForm.ValidAsync(App, with: new Dictionary<string, string>
     {
-        await using var db = App.NewDbContext();
-        return new Dictionary<string, string>
-        {
-            ["Input.BusinessName"] = "  Kerupuk   Haruan Bu Rina ",
-            ["Input.OwnerName"] = "Rina Marlina",
-            ["Input.Nik"] = "6271034107900002",
-            ["Input.Nib"] = "1234567890123",
-            ["Input.KbliCode"] = "10213",
-            ["Input.KbliEdition"] = "2020",
-            ["Input.CategoryId"] = (await db.ProductCategories.SingleAsync(c => c.Code == "pangan")).Id.ToString(),
-            ["Input.KelurahanId"] = (await db.Kelurahan.SingleAsync(k => k.Code == "62.71.03.1002")).Id.ToString(),
-            ["Input.MainProducts"] = "kerupuk ikan haruan",
-            ["Input.Phone"] = "0812-3456-7890",
-            ["Input.WorkersMale"] = "2",
-            ["Input.WorkersFemale"] = "3",
-            ["Input.InvestmentValue"] = "Rp 1.250.000",
-            ["Input.ProductionValuePerYear"] = "24.000.000",
-            ["Input.YearStarted"] = "2019",
-            ["Input.LegalForm"] = "Perorangan",
-            ["Input.RegisteredOn"] = "2026-11-20",
-            ["Input.DataSource"] = "Pendataan 2026",
-        };
-    }
-
-    private static async Task<IDocument> SubmitAsync(Browser browser, Dictionary<string, string> values, string url = "/Registry/Units/Create")
-    {
-        var page = await browser.GetAsync(url);
-        return await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, values);
-    }
+        ["Input.BusinessName"] = "  Kerupuk   Haruan Bu Rina ",
+        ["Input.KbliCode"] = "10213",
+        ["Input.MainProducts"] = "kerupuk ikan haruan",
+        ["Input.Phone"] = "0812-3456-7890",
+        ["Input.WorkersMale"] = "2",
+        ["Input.WorkersFemale"] = "3",
+        ["Input.InvestmentValue"] = "Rp 1.250.000",
+        ["Input.ProductionValuePerYear"] = "24.000.000",
+        ["Input.YearStarted"] = "2019",
+        ["Input.DataSource"] = "Pendataan 2026",
+    });
 
     [Fact]
     public async Task Staff_register_a_unit_stored_in_normal_form_with_an_audit_entry()
     {
         using var browser = await StaffAsync();
-        var page = await SubmitAsync(browser, await ValidFormAsync());
+        var page = await UnitForm.SubmitAsync(browser, await ValidFormAsync());
 
         Assert.Matches(@"/Registry/Units/Details/\d+$", browser.LastUrl!.AbsolutePath);
         Assert.Contains("Kerupuk Haruan Bu Rina tersimpan", page.QuerySelector(".alert-success")!.TextContent);
@@ -99,7 +73,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         var form = await ValidFormAsync();
         form[field] = value;
 
-        var page = await SubmitAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.Equal("/Registry/Units/Create", browser.LastUrl!.AbsolutePath);
         var error = page.QuerySelector($"[data-valmsg-for='{field}']")!;
@@ -121,7 +95,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         var existing = await Seed.UnitAsync(App, "Abon Ikan Pak Jaya", nib: "1234567890123");
         using var browser = await StaffAsync();
 
-        var page = await SubmitAsync(browser, await ValidFormAsync());
+        var page = await UnitForm.SubmitAsync(browser, await ValidFormAsync());
 
         Assert.Contains("NIB ini sudah dipakai unit lain.", page.QuerySelector("[data-valmsg-for='Input.Nib']")!.TextContent);
         var link = page.QuerySelector<IHtmlAnchorElement>("#nib-duplicate a")!;
@@ -139,7 +113,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         var form = await ValidFormAsync();
         form["Input.BusinessName"] = "Kerupuk Haruan Bu Rin";
 
-        var page = await SubmitAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.Equal($"/Registry/Units/Details/{existing.Id}", page.QuerySelector<IHtmlAnchorElement>("#similar-names a")!.PathName);
         await using (var db = App.NewDbContext())
@@ -162,7 +136,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         var sentra = await Seed.SentraAsync(App, kelurahanCode: "62.71.03.1002");
         using var browser = await StaffAsync();
 
-        var page = await SubmitAsync(browser, await ValidFormAsync(), $"/Registry/Units/Create?sentraId={sentra.Id}");
+        var page = await UnitForm.SubmitAsync(browser, await ValidFormAsync(), $"/Registry/Units/Create?sentraId={sentra.Id}");
 
         Assert.Equal($"/Registry/Sentra/Details/{sentra.Id}", browser.LastUrl!.AbsolutePath);
         Assert.Contains("Kerupuk Haruan Bu Rina", page.QuerySelector("#members")!.TextContent);
@@ -181,11 +155,11 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         form["Input.BusinessName"] = "<script>alert(1)</script> Toko'; DROP TABLE industrial_unit;--";
         form["Input.MainProducts"] = new string('x', 600);
 
-        var page = await SubmitAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
         Assert.Contains("Produk utama paling banyak 500 karakter.", page.QuerySelector("[data-valmsg-for='Input.MainProducts']")!.TextContent);
 
         form["Input.MainProducts"] = "kerupuk";
-        page = await SubmitAsync(browser, form);
+        page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, browser.LastStatus);
         Assert.Empty(page.QuerySelectorAll("main script"));
@@ -198,7 +172,7 @@ public class CreateTests(RegistryApp app) : RegistryTest(app)
         // A NUL character is refused by the framework with a 400 and a message, never a 500.
         form["Input.BusinessName"] = "Toko\u0000Nul";
         form["Input.Nib"] = "";
-        page = await SubmitAsync(browser, form);
+        page = await UnitForm.SubmitAsync(browser, form);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, browser.LastStatus);
         Assert.Contains("Permintaan tidak dapat diproses", page.QuerySelector("h1")!.TextContent);
     }

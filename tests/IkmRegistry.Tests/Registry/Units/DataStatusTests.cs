@@ -1,42 +1,9 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Units;
 
 /// <summary>Real records go in: incomplete units are saved and flagged, not refused; staff verify them.</summary>
 public class DataStatusTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> StaffAsync(string email = "petugas@dpkukmp.test")
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff, email));
-        return browser;
-    }
-
-    private async Task<Dictionary<string, string>> FormAsync(string category = "pangan", string kelurahan = "62.71.03.1002")
-    {
-        await using var db = App.NewDbContext();
-        return new Dictionary<string, string>
-        {
-            ["Input.BusinessName"] = "Kerupuk Haruan Bu Rina",
-            ["Input.OwnerName"] = "Rina Marlina",
-            ["Input.Nik"] = "6271034107900002",
-            ["Input.Nib"] = "1234567890123",
-            ["Input.KbliCode"] = "10750",
-            ["Input.KbliEdition"] = "2020",
-            ["Input.CategoryId"] = category == "" ? "" : (await db.ProductCategories.SingleAsync(c => c.Code == category)).Id.ToString(),
-            ["Input.KelurahanId"] = (await db.Kelurahan.SingleAsync(k => k.Code == kelurahan)).Id.ToString(),
-            ["Input.LegalForm"] = "Perorangan",
-            ["Input.RegisteredOn"] = "2026-11-20",
-        };
-    }
-
-    private static async Task<IDocument> CreateAsync(Browser browser, Dictionary<string, string> values)
-    {
-        var page = await browser.GetAsync("/Registry/Units/Create");
-        return await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, values);
-    }
+    private Task<Browser> StaffAsync(string email = "petugas@dpkukmp.test") => App.SignedInAsync(Roles.Staff, email);
 
     private static string Status(IDocument page) => page.QuerySelector("#data-status [data-status]")!.GetAttribute("data-status")!;
 
@@ -49,13 +16,13 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task A_CV_without_NIK_but_with_its_responsible_person_is_saved_as_complete()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.LegalForm"] = "CV";
         form["Input.Nik"] = "";
         form["Input.ResponsiblePersonName"] = "Budi Santoso";
         form["Input.ResponsiblePersonRole"] = "Direktur";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Equal("Lengkap", Status(page));
@@ -70,11 +37,11 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task A_legal_entity_without_a_responsible_person_needs_verification()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.LegalForm"] = "Koperasi";
         form["Input.Nik"] = "";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.Equal("PerluVerifikasi", Status(page));
         Assert.Equal(["tanpa-penanggung-jawab"], Reasons(page));
@@ -84,10 +51,10 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task A_sole_proprietor_without_NIK_is_saved_as_needing_verification_and_cannot_be_verified()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.Nik"] = "";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Equal("PerluVerifikasi", Status(page));
@@ -104,9 +71,9 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task Each_data_status_transition_from_needing_verification_to_complete_to_verified_and_back_on_edit()
     {
         using var browser = await StaffAsync("rina@dpkukmp.test");
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.Nik"] = "";
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
         Assert.Equal("PerluVerifikasi", Status(page));
         var id = browser.LastUrl!.AbsolutePath.Split('/')[^1];
 
@@ -170,13 +137,13 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task KBLI_10000_is_refused_and_13134_suggests_Sandang_when_the_category_is_left_open()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync(category: "");
+        var form = await UnitForm.ValidAsync(App, category: "");
         form["Input.KbliCode"] = "10000";
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
         Assert.Contains("tidak ada dalam KBLI 2020", page.QuerySelector("[data-valmsg-for='Input.KbliCode']")!.TextContent);
 
         form["Input.KbliCode"] = "13134";
-        page = await CreateAsync(browser, form);
+        page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Contains("13134 Industri Batik", page.QuerySelector("[data-field=kblicode]")!.TextContent);
@@ -188,10 +155,10 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task A_category_that_contradicts_the_KBLI_is_saved_and_flagged()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync(category: "pangan");
+        var form = await UnitForm.ValidAsync(App, category: "pangan");
         form["Input.KbliCode"] = "13134";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Equal("PerluVerifikasi", Status(page));
@@ -227,10 +194,10 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     {
         var first = await Seed.UnitAsync(App, "Rotan Jaya Bengkel 1", nib: "1234567890123", configure: u => u.OwnerName = "Rina Marlina");
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.BusinessName"] = "Rotan Jaya Bengkel 2";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
         Assert.Equal("/Registry/Units/Create", browser.LastUrl!.AbsolutePath);
         Assert.Contains("tempat produksi lain", page.QuerySelector("[data-valmsg-for='Input.Nib']")!.TextContent);
         Assert.Equal($"/Registry/Units/Details/{first.Id}", page.QuerySelector<IHtmlAnchorElement>("#nib-duplicate a")!.PathName);
@@ -257,10 +224,10 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     {
         await Seed.UnitAsync(App, "Rotan Jaya Bengkel 1", nib: "1234567890123", configure: u => (u.OwnerName, u.Nik) = ("RINA MARLINA", "6271034107900002"));
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.ConfirmSameBusiness"] = "true";
 
-        await CreateAsync(browser, form);
+        await UnitForm.SubmitAsync(browser, form);
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
     }
@@ -287,11 +254,11 @@ public class DataStatusTests(RegistryApp app) : RegistryTest(app)
     public async Task The_owner_sex_comes_from_a_valid_NIK_over_what_was_entered_and_annual_sales_size_the_business()
     {
         using var browser = await StaffAsync();
-        var form = await FormAsync();
+        var form = await UnitForm.ValidAsync(App);
         form["Input.OwnerSex"] = "LakiLaki";
         form["Input.AnnualSales"] = "2.000.000.001";
 
-        var page = await CreateAsync(browser, form);
+        var page = await UnitForm.SubmitAsync(browser, form);
 
         Assert.Contains("Usaha kecil", page.QuerySelector("#business-size")!.TextContent);
         await using var db = App.NewDbContext();

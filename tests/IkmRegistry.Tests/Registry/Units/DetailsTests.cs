@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Units;
 
 public class DetailsTests(RegistryApp app) : RegistryTest(app)

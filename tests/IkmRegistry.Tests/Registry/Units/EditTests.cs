@@ -1,18 +1,10 @@
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Tests.Registry.Units;
 
 public class EditTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> StaffAsync(string email)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff, email));
-        return browser;
-    }
+    private Task<Browser> StaffAsync(string email) => App.SignedInAsync(Roles.Staff, email);
 
     [Fact]
     public async Task An_edit_is_saved_with_old_and_new_values_in_the_audit_trail()

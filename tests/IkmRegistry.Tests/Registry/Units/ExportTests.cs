@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static IkmRegistry.Tests.Registry.ExportFiles;
 
@@ -13,12 +9,7 @@ public class ExportTests(RegistryApp app) : RegistryTest(app)
 {
     private const string Marker = "PENANDA-RAHASIA";
 
-    private async Task<Browser> SignedInAsync(string role)
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(role));
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(string role) => App.SignedInAsync(role);
 
     /// <summary>A unit with every field filled, each private text field carrying the marker.</summary>
     private Task<IndustrialUnit> FullUnitAsync(string name = "Amplang Lengkap", string? nib = "9120000000007") => Seed.UnitAsync(App, name, nib: nib, configure: u =>

@@ -1,17 +1,10 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using static IkmRegistry.Tests.Dashboard.DashboardPage;
 
 namespace IkmRegistry.Tests.Registry.Units;
 
 public class IndexTests(RegistryApp app) : RegistryTest(app)
 {
-    private async Task<Browser> OfficialAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Official));
-        return browser;
-    }
+    private Task<Browser> OfficialAsync() => App.SignedInAsync(Roles.Official);
 
     private static List<string> Names(IDocument page) =>
         [.. page.QuerySelectorAll("main table tbody tr td:first-child a").Select(a => a.TextContent)];

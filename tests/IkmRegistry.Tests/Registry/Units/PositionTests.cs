@@ -1,7 +1,3 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Registry.Units;
 
 /// <summary>A unit's place on the map: optional, private, saved even when it lies outside its kelurahan, and then flagged.</summary>
@@ -9,39 +5,15 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
 {
     private const string Menteng = "62.71.03.1002";
 
-    private async Task<Browser> StaffAsync()
-    {
-        var browser = new Browser(App);
-        await browser.SignInAsync(await App.CreateUserAsync(Roles.Staff));
-        return browser;
-    }
+    private Task<Browser> StaffAsync() => App.SignedInAsync(Roles.Staff);
 
-    private async Task<Dictionary<string, string>> FormAsync(string latitude, string longitude)
-    {
-        await using var db = App.NewDbContext();
-        return new Dictionary<string, string>
+    private Task<Dictionary<string, string>> FormAsync(string latitude, string longitude) =>
+        UnitForm.ValidAsync(App, kelurahan: Menteng, with: new Dictionary<string, string>
         {
-            ["Input.BusinessName"] = "Kerupuk Haruan Bu Rina",
-            ["Input.OwnerName"] = "Rina Marlina",
-            ["Input.Nik"] = "6271034107900002",
-            ["Input.Nib"] = "1234567890123",
-            ["Input.KbliCode"] = "10750",
-            ["Input.KbliEdition"] = "2020",
-            ["Input.CategoryId"] = (await db.ProductCategories.SingleAsync(c => c.Code == "pangan")).Id.ToString(),
-            ["Input.KelurahanId"] = (await db.Kelurahan.SingleAsync(k => k.Code == Menteng)).Id.ToString(),
-            ["Input.LegalForm"] = "Perorangan",
-            ["Input.RegisteredOn"] = "2026-11-20",
             ["Input.Latitude"] = latitude,
             ["Input.Longitude"] = longitude,
             ["Input.PositionAccuracy"] = "7,5",
-        };
-    }
-
-    private static async Task<IDocument> CreateAsync(Browser browser, Dictionary<string, string> values)
-    {
-        var page = await browser.GetAsync("/Registry/Units/Create");
-        return await browser.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, values);
-    }
+        });
 
     private static string[] Reasons(IDocument page) => [.. page.QuerySelectorAll("#data-issues [data-issue]").Select(i => i.GetAttribute("data-issue")!)];
 
@@ -49,7 +21,7 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
     public async Task A_position_typed_with_a_decimal_comma_inside_its_kelurahan_is_saved_typed_and_dated_without_a_flag()
     {
         using var browser = await StaffAsync();
-        var page = await CreateAsync(browser, await FormAsync("-2,24352", "113,89744"));
+        var page = await UnitForm.SubmitAsync(browser, await FormAsync("-2,24352", "113,89744"));
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Empty(Reasons(page));
@@ -69,7 +41,7 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
     {
         using var browser = await StaffAsync();
         // Pahandut's centroid, for a unit registered in Menteng.
-        var page = await CreateAsync(browser, await FormAsync("-2.19975", "113.95033"));
+        var page = await UnitForm.SubmitAsync(browser, await FormAsync("-2.19975", "113.95033"));
 
         Assert.StartsWith("/Registry/Units/Details/", browser.LastUrl!.AbsolutePath);
         Assert.Equal(["posisi-luar-kelurahan"], Reasons(page));
@@ -100,7 +72,7 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
     {
         using var browser = await StaffAsync();
         // Sampit, Kotawaringin Timur.
-        var page = await CreateAsync(browser, await FormAsync("-2.5316", "112.9511"));
+        var page = await UnitForm.SubmitAsync(browser, await FormAsync("-2.5316", "112.9511"));
 
         Assert.Equal(["posisi-luar-kota"], Reasons(page));
         await using var db = App.NewDbContext();
@@ -114,7 +86,7 @@ public class PositionTests(RegistryApp app) : RegistryTest(app)
     public async Task An_impossible_position_is_refused_beside_the_field_and_everything_typed_is_kept(string latitude, string longitude, string message)
     {
         using var browser = await StaffAsync();
-        var page = await CreateAsync(browser, await FormAsync(latitude, longitude));
+        var page = await UnitForm.SubmitAsync(browser, await FormAsync(latitude, longitude));
 
         Assert.Equal("/Registry/Units/Create", browser.LastUrl!.AbsolutePath);
         Assert.Contains(message, page.QuerySelector("#Latitude-error")!.TextContent);

@@ -1,9 +1,4 @@
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Pages.Account.TwoFactor;

@@ -1,10 +1,4 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Admin.Audit;
 

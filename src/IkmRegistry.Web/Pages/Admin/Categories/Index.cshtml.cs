@@ -1,8 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Pages.Admin.Categories;
 
 public class IndexModel(RegistryDbContext db) : PageModel

@@ -1,10 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace IkmRegistry.Web.Pages.Admin.Kelurahan;
 
 /// <summary>Areas are retired and restored, never deleted: old records keep resolving.</summary>

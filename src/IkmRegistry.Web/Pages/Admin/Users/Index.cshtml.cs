@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Pages.Admin.Users;
 
 public class IndexModel(RegistryDbContext db, TimeProvider clock) : PageModel

@@ -1,8 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace IkmRegistry.Web.Pages.Registry.Formation;
 
 /// <summary>The formation pipeline: officials read it, staff and admins open a kelurahan's formation to edit it.</summary>

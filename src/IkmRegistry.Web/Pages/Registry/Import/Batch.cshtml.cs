@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Web.Pages.Registry.Import;

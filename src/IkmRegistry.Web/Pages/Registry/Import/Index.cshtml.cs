@@ -1,15 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Import;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IkmRegistry.Web.Pages.Registry.Import;

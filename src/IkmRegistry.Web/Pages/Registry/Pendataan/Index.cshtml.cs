@@ -1,9 +1,5 @@
 using System.Text;
-using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Import;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Registry.Pendataan;
 

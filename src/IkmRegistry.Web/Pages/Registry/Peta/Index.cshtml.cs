@@ -1,10 +1,5 @@
 using System.Text.Json;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Registry.Peta;
 

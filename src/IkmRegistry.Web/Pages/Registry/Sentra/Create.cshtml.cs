@@ -1,11 +1,5 @@
 using FluentValidation;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 

@@ -1,9 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 

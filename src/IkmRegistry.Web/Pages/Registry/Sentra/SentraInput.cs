@@ -1,6 +1,4 @@
 using FluentValidation;
-using IkmRegistry.Web.Domain;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Registry.Sentra;
 

@@ -1,10 +1,5 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Registry.Units;
 

@@ -1,6 +1,3 @@
-using IkmRegistry.Web.Domain;
-using Microsoft.AspNetCore.Mvc;
-
 namespace IkmRegistry.Web.Pages.Registry.Units;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace IkmRegistry.Web.Pages.Registry.Units;
