@@ -29,6 +29,7 @@ builder.AddRegistryOutputCache();
 builder.Services.AddScoped<IkmRegistry.Web.Data.RegistryVersion>();
 builder.Services.AddSingleton<IkmRegistry.Web.Data.RegistryCache>();
 builder.Services.AddScoped<IkmRegistry.Web.Data.Queries.CoverageQuery>();
+builder.Services.AddScoped<IkmRegistry.Web.Pages.Directory.PublicOptionsQuery>();
 builder.AddRegistrySecurityHeaders();
 builder.AddRegistryOutageForms();
 builder.AddRegistryImports();

@@ -54,7 +54,7 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
 
     /// <summary>The one place that sets Npgsql and naming options, shared by the app, the design-time factory and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        options.UseNpgsql(SessionConnectionString(connectionString), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             // A failed command or connection reaches its caller as an exception, which the error page or the worker
             // logs once; EF's own error lines would repeat it (thousands of lines during a database outage).
@@ -70,11 +70,25 @@ public class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
     /// summary triggers are high while they run in well under a second: at 100,000 imported rows the JIT spent about
     /// 0.5 s on a count over the staging rows that found nothing and 2.4 s of a 3.3 s summary trigger (auto_explain,
     /// docs/benchmarks-explain.md). No query of the app runs long enough to gain it back.
+    /// <para>
+    /// With <paramref name="autoPrepare"/> Npgsql prepares a statement its pooled connection has run five times (up to
+    /// <see cref="AutoPreparedStatements"/> a connection), so PostgreSQL stops parsing and planning the same few hot
+    /// statements on every request: planning the public pages' one-statement reads cost about as much as running them
+    /// (docs/benchmarks-explain.md, section 6).
+    /// </para>
     /// </summary>
-    public static string WithoutJit(string connectionString)
+    public static string SessionConnectionString(string connectionString, bool autoPrepare = true)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        if (autoPrepare && builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>Statements a pooled connection keeps prepared at most (the least used is dropped for a new one).</summary>
+    public const int AutoPreparedStatements = 50;
 }

@@ -9,10 +9,19 @@ namespace IkmRegistry.Web.Data;
 /// </summary>
 public sealed class RegistryVersion(RegistryDbContext db)
 {
+    private Task<long?>? _first;
+
     /// <summary>The current version, or null when the row is missing (then nothing may be cached).</summary>
     public async Task<long?> ReadAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<long?>("SELECT version AS \"Value\" FROM registry_version WHERE id = 1")
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The version as first read in this request (a scoped service), read once: for a read-only request whose cached
+    /// parts may be as old as the request's start, so that the output cache and the page's cached lists share one query.
+    /// Not for a request that writes and then reads what it wrote (use <see cref="ReadAsync"/>).
+    /// </summary>
+    public Task<long?> ReadOnceAsync(CancellationToken cancellationToken) => _first ??= ReadAsync(cancellationToken);
 }
 
 /// <summary>
@@ -30,9 +39,14 @@ public sealed class RegistryCache : IDisposable
     private readonly SemaphoreSlim _computing = new(1, 1);
 
     public async Task<T> GetOrComputeAsync<T>(RegistryVersion version, object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class =>
+        await GetOrComputeAtAsync(await version.ReadAsync(cancellationToken), key, compute, cancellationToken);
+
+    /// <summary>As <see cref="GetOrComputeAsync{T}"/> with the version already read (null: compute, keep nothing).</summary>
+    public async Task<T> GetOrComputeAtAsync<T>(long? version, object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
-        if (await version.ReadAsync(cancellationToken) is not long current)
+        if (version is not long current)
         {
             return await compute(cancellationToken);
         }

@@ -65,7 +65,7 @@ public static class PublicPageCache
                 && !http.Request.Headers.ContainsKey("Authorization")
                 && !http.Request.Cookies.ContainsKey(TempDataCookie)
                 && !(bypassable && http.Request.Headers.ContainsKey(BenchmarkBypassHeader));
-            var version = attempt ? await http.RequestServices.GetRequiredService<RegistryVersion>().ReadAsync(cancellation) : null;
+            var version = attempt ? await http.RequestServices.GetRequiredService<RegistryVersion>().ReadOnceAsync(cancellation) : null;
 
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = context.AllowCacheStorage = version is not null;

@@ -79,12 +79,12 @@ public static class TestDatabase
 
     /// <summary>
     /// Closes the idle pooled connections to a database: those opened with its connection string as given and those
-    /// the app opened (the app's sessions add their options to it, <see cref="RegistryDbContext.WithoutJit"/>, so
+    /// the app opened (the app's sessions add their options to it, <see cref="RegistryDbContext.SessionConnectionString"/>, so
     /// Npgsql keeps them in a pool of their own).
     /// </summary>
     private static void ClearPools(string connectionString)
     {
-        foreach (var key in new[] { connectionString, RegistryDbContext.WithoutJit(connectionString) })
+        foreach (var key in new[] { connectionString, RegistryDbContext.SessionConnectionString(connectionString) })
         {
             using var pooled = new NpgsqlConnection(key);
             NpgsqlConnection.ClearPool(pooled);

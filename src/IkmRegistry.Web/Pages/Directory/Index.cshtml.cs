@@ -10,7 +10,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 /// <summary>The public sentra directory: active sentra, filtered by area and category and searched by name and products.</summary>
 [EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class IndexModel(RegistryDbContext db) : PageModel
+public class IndexModel(RegistryDbContext db, PublicOptionsQuery options) : PageModel
 {
     public const int PageSize = 10;
 
@@ -36,17 +36,18 @@ public class IndexModel(RegistryDbContext db) : PageModel
     public List<PublicSentra> Results { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public List<PublicKelurahan> KelurahanOptions { get; private set; } = [];
-    public List<PublicCategory> CategoryOptions { get; private set; } = [];
+    public IReadOnlyList<PublicKelurahan> KelurahanOptions { get; private set; } = [];
+    public IReadOnlyList<PublicCategory> CategoryOptions { get; private set; } = [];
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrEmpty(Kecamatan) || !string.IsNullOrEmpty(Kelurahan) || !string.IsNullOrEmpty(Category);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // What is typed or tampered in the address goes into SQL parameters: no control characters (PostgreSQL refuses NUL).
         (Query, Kecamatan, Kelurahan, Category) = (Domain.Identifiers.Clean(Query), Domain.Identifiers.Clean(Kecamatan), Domain.Identifiers.Clean(Kelurahan), Domain.Identifiers.Clean(Category));
-        // One round trip: the options, the count, the page number within it and the page's sentra in one statement.
+        // The options as of the registry version (kept in memory), then one round trip: the count, the page number within it and the page's sentra.
+        var lists = await options.ReadAsync(cancellationToken);
         var page = await PublicPageQueries.DirectoryAsync(db, Query, Kecamatan, Kelurahan, Category, PageNumber, PageSize, cancellationToken);
-        (KelurahanOptions, CategoryOptions, Total, PageNumber, Results) = (page.Kelurahan, page.Categories, page.Total, page.Page, page.Results);
+        (KelurahanOptions, CategoryOptions, Total, PageNumber, Results) = (lists.Kelurahan, lists.Categories, page.Total, page.Page, page.Results);
     }
 
     /// <summary>The current filters with another page number, for the paging links.</summary>

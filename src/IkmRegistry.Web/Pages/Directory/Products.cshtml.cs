@@ -11,7 +11,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 /// <summary>Products across the city: who makes a product, in a sentra or not, grouped by product and kelurahan (<see cref="ProductSearch"/>).</summary>
 [EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class ProductsModel(RegistryDbContext db) : PageModel
+public class ProductsModel(RegistryDbContext db, PublicOptionsQuery options) : PageModel
 {
     /// <summary>A product word, e.g. amplang.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -40,14 +40,14 @@ public class ProductsModel(RegistryDbContext db) : PageModel
     /// <summary>On the page of one product in one kelurahan: the number of pages of its businesses.</summary>
     public int PageCount { get; private set; }
 
-    public List<PublicKelurahan> KelurahanOptions { get; private set; } = [];
-    public List<PublicCategory> CategoryOptions { get; private set; } = [];
+    public IReadOnlyList<PublicKelurahan> KelurahanOptions { get; private set; } = [];
+    public IReadOnlyList<PublicCategory> CategoryOptions { get; private set; } = [];
     public bool Searched { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        KelurahanOptions = await db.KelurahanAsync(cancellationToken);
-        CategoryOptions = await db.CategoriesAsync(cancellationToken);
+        // Kept in memory per registry version: reading them cost the database more than the search.
+        (KelurahanOptions, CategoryOptions) = await options.ReadAsync(cancellationToken);
         // What is typed or tampered in the address goes into SQL parameters: no control characters, no endless text.
         Query = Identifiers.Clean(Query) is { } q ? Identifiers.SearchTerm(q) : null;
         (Category, Kelurahan) = (Identifiers.Clean(Category), Identifiers.Clean(Kelurahan));

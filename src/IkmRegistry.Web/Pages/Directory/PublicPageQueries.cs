@@ -7,33 +7,22 @@ using NpgsqlTypes;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
-/// <summary>The directory's page as one SQL answer: its options, the number of sentra found, the page shown and its sentra.</summary>
-public sealed record DirectoryPage(List<PublicKelurahan> Kelurahan, List<PublicCategory> Categories, int Total, int Page, List<PublicSentra> Results);
+/// <summary>The directory's page as one SQL answer: the number of sentra found, the page shown and its sentra (the options: <see cref="PublicOptionsQuery"/>).</summary>
+public sealed record DirectoryPage(int Total, int Page, List<PublicSentra> Results);
 
-/// <summary>A sentra's public page as one SQL answer: the sentra (null when no active sentra has the slug), its listed members, photos, and the kelurahan for the map.</summary>
-public sealed record SentraPage(PublicSentra? Sentra, List<PublicMemberBusiness> Members, List<PublicPhoto> Photos, List<PublicKelurahan> Kelurahan);
+/// <summary>A sentra's public page as one SQL answer: the sentra (null when no active sentra has the slug), its listed members and photos (the map's kelurahan: <see cref="PublicOptionsQuery"/>).</summary>
+public sealed record SentraPage(PublicSentra? Sentra, List<PublicMemberBusiness> Members, List<PublicPhoto> Photos);
 
 /// <summary>
 /// The uncached public pages read in one round trip each: one SQL statement that builds the page's data as one JSON
-/// document (instead of four or five EF queries). The fields are the same as <see cref="PublicQueries"/>'s records,
+/// document (instead of four or five EF queries); the option lists and map places they share are kept per registry
+/// version (<see cref="PublicOptionsQuery"/>). The fields are the same as <see cref="PublicQueries"/>'s records,
 /// chosen one by one for the public (a private column added later cannot leak by accident); PublicPageQueriesTests compares the two
 /// on the demo data, and the directory and sentra page tests read the pages.
 /// </summary>
 public static class PublicPageQueries
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Active kelurahan by Kemendagri code, with their active sentra and those with at least five active members (as <see cref="PublicQueries.KelurahanAsync"/>).</summary>
-    private static readonly string _kelurahanJson = $"""
-        (SELECT json_agg(json_build_object('code', k.code, 'name', k.name, 'slug', k.slug, 'kecamatanCode', kc.code, 'kecamatanName', kc.name,
-                    'latitude', k.latitude, 'longitude', k.longitude,
-                    'activeSentra', (SELECT count(*) FROM sentra s WHERE s.kelurahan_id = k.id AND s.status = 'Aktif'),
-                    'effectiveSentra', (SELECT count(*) FROM sentra s WHERE s.kelurahan_id = k.id AND s.status = 'Aktif'
-                        AND (SELECT count(*) FROM membership m JOIN industrial_unit u ON u.id = m.unit_id
-                              WHERE m.sentra_id = s.id AND m.left_on IS NULL AND u.status = 'Aktif') >= {Domain.Sentra.MinimumMembers}))
-                    ORDER BY k.code)
-           FROM kelurahan k JOIN kecamatan kc ON kc.id = k.kecamatan_id WHERE k.retired_on IS NULL)
-        """;
 
     /// <summary>One sentra (alias s, its kelurahan k and kecamatan kc) as <see cref="PublicQueries.SelectPublic(IQueryable{Sentra})"/> selects it.</summary>
     private const string SentraJson = """
@@ -66,9 +55,6 @@ public static class PublicPageQueries
             total AS (SELECT count(*)::int AS n FROM found),
             shown AS (SELECT LEAST(GREATEST(@page, 1), GREATEST(1, (n + @size - 1) / @size)) AS number FROM total)
             SELECT json_build_object(
-                'kelurahan', coalesce({_kelurahanJson}, '[]'),
-                'categories', coalesce((SELECT json_agg(json_build_object('code', c.code, 'nameId', c.name_id, 'nameEn', c.name_en) ORDER BY c.sort_order)
-                                          FROM product_category c), '[]'),
                 'total', (SELECT n FROM total),
                 'page', (SELECT number FROM shown),
                 'results', coalesce((SELECT json_agg(r.sentra ORDER BY r.kelurahan_name, r.name, r.id)
@@ -99,8 +85,7 @@ public static class PublicPageQueries
                                        FROM one JOIN membership m ON m.sentra_id = one.id JOIN industrial_unit u ON u.id = m.unit_id
                                       WHERE m.left_on IS NULL AND u.status = 'Aktif' AND u.public_consent), '[]'),
                 'photos', coalesce((SELECT json_agg(json_build_object('key', p.key, 'altText', p.alt_text, 'width', p.width, 'height', p.height) ORDER BY p.id)
-                                      FROM one JOIN photo p ON p.sentra_id = one.id), '[]'),
-                'kelurahan', CASE WHEN EXISTS (SELECT 1 FROM one) THEN coalesce({_kelurahanJson}, '[]') ELSE '[]' END)::text AS "Value"
+                                      FROM one JOIN photo p ON p.sentra_id = one.id), '[]'))::text AS "Value"
             """;
         var json = await db.Database.SqlQueryRaw<string>(sql, Text("slug", slug)).SingleAsync(cancellationToken);
         return JsonSerializer.Deserialize<SentraPage>(json, _json)!;

@@ -11,7 +11,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>One active sentra for the public: what it makes, where it is, and the members that agreed to be listed.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class SentraModel(RegistryDbContext db, IConfiguration configuration) : PageModel
+public class SentraModel(RegistryDbContext db, PublicOptionsQuery options, IConfiguration configuration) : PageModel
 {
     public PublicSentra Sentra { get; private set; } = null!;
     public List<PublicMemberBusiness> Members { get; private set; } = [];
@@ -23,7 +23,7 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        // One round trip for an active sentra: the sentra, its listed members, its photos and the kelurahan for the map.
+        // One round trip for an active sentra: the sentra, its listed members and its photos (the map's kelurahan are kept per registry version).
         var page = await PublicPageQueries.SentraAsync(db, slug, cancellationToken);
         if (page.Sentra is not { } sentra)
         {
@@ -44,7 +44,7 @@ public class SentraModel(RegistryDbContext db, IConfiguration configuration) : P
         }
 
         (Sentra, Members, Photos) = (sentra, page.Members, page.Photos);
-        Map = MapData.ForSentra(sentra, page.Kelurahan, configuration, Url);
+        Map = MapData.ForSentra(sentra, (await options.ReadAsync(cancellationToken)).Kelurahan, configuration, Url);
         return Page();
     }
 }
