@@ -12,10 +12,10 @@ public static class Sitemap
     private static readonly XNamespace _ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static void MapSitemap(this WebApplication app) =>
-        app.MapGet("/sitemap.xml", async (HttpContext http, RegistryDbContext db, LinkGenerator links, CancellationToken ct) =>
+        app.MapGet("/sitemap.xml", async (HttpContext http, RegistryDbContext db, PublicOptionsQuery options, LinkGenerator links, CancellationToken ct) =>
         {
             var sentra = await db.ActiveSentra().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync(ct);
-            var kelurahan = await db.KelurahanAsync(ct);
+            var kelurahan = (await options.ReadAsync(ct)).Kelurahan;
             // Only current addresses: a business under its current name (an older address redirects there). A sitemap
             // holds at most 50,000 addresses; the businesses fill what the other pages leave.
             var businesses = await db.ListedBusinesses().OrderBy(u => u.Id).Select(u => new { u.Id, u.BusinessName })

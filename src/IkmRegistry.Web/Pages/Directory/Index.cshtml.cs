@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,7 +6,7 @@ namespace IkmRegistry.Web.Pages.Directory;
 /// <summary>The public sentra directory: active sentra, filtered by area and category and searched by name and products.</summary>
 [EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class IndexModel(RegistryDbContext db, PublicOptionsQuery options) : PageModel
+public class IndexModel(RegistryDbContext db, PublicOptionsQuery options) : PublicSearchPageModel
 {
     public const int PageSize = 10;
 
@@ -22,22 +18,9 @@ public class IndexModel(RegistryDbContext db, PublicOptionsQuery options) : Page
     [BindProperty(SupportsGet = true, Name = "kecamatan")]
     public string? Kecamatan { get; set; }
 
-    /// <summary>Slug of a kelurahan, e.g. pahandut-seberang.</summary>
-    [BindProperty(SupportsGet = true, Name = "kelurahan")]
-    public string? Kelurahan { get; set; }
-
-    /// <summary>Code of a product category, e.g. pangan.</summary>
-    [BindProperty(SupportsGet = true, Name = "kategori")]
-    public string? Category { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "halaman")]
-    public int PageNumber { get; set; } = 1;
-
     public List<PublicSentra> Results { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public IReadOnlyList<PublicKelurahan> KelurahanOptions { get; private set; } = [];
-    public IReadOnlyList<PublicCategory> CategoryOptions { get; private set; } = [];
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrEmpty(Kecamatan) || !string.IsNullOrEmpty(Kelurahan) || !string.IsNullOrEmpty(Category);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -1,15 +1,10 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>One kelurahan for the public: its sentra (or that it has none yet) and its active units by category.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class KelurahanModel(RegistryDbContext db, IConfiguration configuration) : PageModel
+public class KelurahanModel(RegistryDbContext db, PublicOptionsQuery options, IConfiguration configuration) : PageModel
 {
     public PublicKelurahan Kelurahan { get; private set; } = null!;
     public List<PublicSentra> Sentra { get; private set; } = [];
@@ -21,8 +16,9 @@ public class KelurahanModel(RegistryDbContext db, IConfiguration configuration) 
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var all = await db.KelurahanAsync(cancellationToken);
-        if (all.Find(k => k.Slug == slug) is not { } kelurahan)
+        // The kelurahan and categories as of the registry version, kept in memory as on the other public pages.
+        var (all, categories) = await options.ReadAsync(cancellationToken);
+        if (all.FirstOrDefault(k => k.Slug == slug) is not { } kelurahan)
         {
             return NotFound();
         }
@@ -32,7 +28,7 @@ public class KelurahanModel(RegistryDbContext db, IConfiguration configuration) 
         var counts = (await db.UnitCountsAsync(cancellationToken))
             .Where(c => c.KelurahanCode == kelurahan.Code)
             .ToDictionary(c => c.CategoryCode, c => c.ActiveUnits);
-        UnitsByCategory = [.. (await db.CategoriesAsync(cancellationToken)).Select(c => (c, counts.GetValueOrDefault(c.Code)))];
+        UnitsByCategory = [.. categories.Select(c => (c, counts.GetValueOrDefault(c.Code)))];
         Map = MapData.ForKelurahan(kelurahan, all, configuration, Url);
         return Page();
     }

@@ -1,18 +1,13 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Pages.Dashboard;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>The city for the public: how many active kelurahan have an active sentra, on a map and in a table.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class OverviewModel(RegistryDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public class OverviewModel(RegistryDbContext db, PublicOptionsQuery options, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public List<PublicKelurahan> Kelurahan { get; private set; } = [];
+    public IReadOnlyList<PublicKelurahan> Kelurahan { get; private set; } = [];
     public Dictionary<string, int> UnitsByKelurahan { get; private set; } = [];
     public int Covered => Kelurahan.Count(k => k.HasSentra);
     public double CoveragePercent => Kelurahan.Count == 0 ? 0 : 100.0 * Covered / Kelurahan.Count;
@@ -25,7 +20,7 @@ public class OverviewModel(RegistryDbContext db, IStringLocalizer<SharedResource
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Kelurahan = await db.KelurahanAsync(cancellationToken);
+        Kelurahan = (await options.ReadAsync(cancellationToken)).Kelurahan;
         UnitsByKelurahan = (await db.UnitCountsAsync(cancellationToken))
             .GroupBy(c => c.KelurahanCode)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.ActiveUnits));

@@ -1,8 +1,4 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 
 namespace IkmRegistry.Web.Pages.Directory;

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Data.Queries;
 using Npgsql;
 
 namespace IkmRegistry.Web.Pages.Directory;

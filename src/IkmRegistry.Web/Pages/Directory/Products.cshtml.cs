@@ -1,8 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -11,27 +6,15 @@ namespace IkmRegistry.Web.Pages.Directory;
 /// <summary>Products across the city: who makes a product, in a sentra or not, grouped by product and kelurahan (<see cref="ProductSearch"/>).</summary>
 [EnableRateLimiting(PublicAccess.DirectorySearchRateLimit)]
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public class ProductsModel(RegistryDbContext db, PublicOptionsQuery options) : PageModel
+public class ProductsModel(RegistryDbContext db, PublicOptionsQuery options) : PublicSearchPageModel
 {
     /// <summary>A product word, e.g. amplang.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    /// <summary>Code of a product category, e.g. pangan.</summary>
-    [BindProperty(SupportsGet = true, Name = "kategori")]
-    public string? Category { get; set; }
-
-    /// <summary>Slug of a kelurahan, e.g. pahandut-seberang.</summary>
-    [BindProperty(SupportsGet = true, Name = "kelurahan")]
-    public string? Kelurahan { get; set; }
-
     /// <summary>One product exactly as listed; with a kelurahan, the page of that product's makers there.</summary>
     [BindProperty(SupportsGet = true, Name = "produk")]
     public string? Product { get; set; }
-
-    /// <summary>The page of a product's makers in one kelurahan, from 1.</summary>
-    [BindProperty(SupportsGet = true, Name = "halaman")]
-    public int PageNumber { get; set; } = 1;
 
     public List<ProductGroup> Groups { get; private set; } = [];
     public bool MoreProducts { get; private set; }
@@ -40,8 +23,6 @@ public class ProductsModel(RegistryDbContext db, PublicOptionsQuery options) : P
     /// <summary>On the page of one product in one kelurahan: the number of pages of its businesses.</summary>
     public int PageCount { get; private set; }
 
-    public IReadOnlyList<PublicKelurahan> KelurahanOptions { get; private set; } = [];
-    public IReadOnlyList<PublicCategory> CategoryOptions { get; private set; } = [];
     public bool Searched { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

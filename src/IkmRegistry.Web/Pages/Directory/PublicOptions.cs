@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Data;
-
 namespace IkmRegistry.Web.Pages.Directory;
 
 /// <summary>The public pages' option lists and map places: active kelurahan (with their sentra counts) and the product categories.</summary>

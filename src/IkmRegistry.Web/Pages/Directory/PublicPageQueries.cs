@@ -1,7 +1,5 @@
 using System.Text.Json;
-using IkmRegistry.Web.Data;
 using IkmRegistry.Web.Photos;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

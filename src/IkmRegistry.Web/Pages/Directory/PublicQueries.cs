@@ -1,8 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Web.Pages.Directory;
 
 // The public directory and the open data read only through these queries. Each one selects into a record made

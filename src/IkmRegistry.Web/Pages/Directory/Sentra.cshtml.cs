@@ -1,11 +1,5 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Pages.Directory;
 
