@@ -1,5 +1,4 @@
 using IkmRegistry.Web.Benchmarking;
-using IkmRegistry.Web.Infrastructure;
 using IkmRegistry.Web.Import;
 
 // The container's health probe: the runtime image has no curl.

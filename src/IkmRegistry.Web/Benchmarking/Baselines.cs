@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using IkmRegistry.Web.Data;
 using Npgsql;
 
 namespace IkmRegistry.Web.Benchmarking;

@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
 using IkmRegistry.Web.Import;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace IkmRegistry.Web.Benchmarking;

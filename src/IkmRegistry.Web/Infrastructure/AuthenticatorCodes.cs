@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Infrastructure;

@@ -1,4 +1,3 @@
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 

@@ -1,6 +1,4 @@
 using IkmRegistry.Web.Benchmarking;
-using IkmRegistry.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Infrastructure;
 

@@ -1,8 +1,5 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace IkmRegistry.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Infrastructure;

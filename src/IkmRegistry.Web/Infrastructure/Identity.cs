@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Web.Infrastructure;

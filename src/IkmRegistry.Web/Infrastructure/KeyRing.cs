@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using IkmRegistry.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IkmRegistry.Web.Infrastructure;

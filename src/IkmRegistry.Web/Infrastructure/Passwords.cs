@@ -1,6 +1,4 @@
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using IkmRegistry.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 
 namespace IkmRegistry.Web.Infrastructure;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using IkmRegistry.Web.Benchmarking;
-using IkmRegistry.Web.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;

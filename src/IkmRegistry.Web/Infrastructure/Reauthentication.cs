@@ -1,8 +1,6 @@
 using FluentValidation;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace IkmRegistry.Web.Infrastructure;
 

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace IkmRegistry.Web.Infrastructure;
 
