@@ -1,18 +1,7 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Data;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests;
 
-public class HomePageTests(BrowserApp app) : BrowserTest(app)
+public class HomePageTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
-
     [Fact]
     public async Task A_visitor_reads_the_figures_switches_to_English_and_back_with_no_serious_accessibility_violation()
     {

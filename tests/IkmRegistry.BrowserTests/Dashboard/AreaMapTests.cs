@@ -1,19 +1,8 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Data;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Dashboard;
 
 /// <summary>The kelurahan areas on the public overview: drawn without tiles, labels that can be read, the licence's attribution on the map.</summary>
-public class AreaMapTests(BrowserApp app) : BrowserTest(app)
+public class AreaMapTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
-
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]

@@ -1,22 +1,8 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Dashboard;
 
-public class DashboardPageTests(BrowserApp app) : BrowserTest(app)
+public class DashboardPageTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
     private const string TumbangRungan = "62.71.01.1004";
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
 
     private async Task<IPage> SignInAsync(int width = 1280, int height = 900) =>
         await App.SignInAsync(await App.CreateUserAsync(Roles.Official), width, height);

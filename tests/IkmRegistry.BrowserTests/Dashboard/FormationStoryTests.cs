@@ -1,9 +1,4 @@
 using System.Globalization;
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using UglyToad.PdfPig;
 
 namespace IkmRegistry.BrowserTests.Dashboard;
@@ -12,7 +7,7 @@ namespace IkmRegistry.BrowserTests.Dashboard;
 /// Issue 14's story end to end in Chromium: an official sees Kanarakan at Sosialisasi, staff bring it to Peresmian
 /// with its SK, and the dashboard, the map's colour, the public overview and the printed report all say 24 of 30.
 /// </summary>
-public class FormationStoryTests(BrowserApp app) : BrowserTest(app)
+public class FormationStoryTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
     private const string Kanarakan = "62.71.02.1006";
     private int _kanarakanId;
@@ -23,7 +18,6 @@ public class FormationStoryTests(BrowserApp app) : BrowserTest(app)
     {
         await base.InitializeAsync();
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
         var kanarakan = await db.Kelurahan.SingleAsync(k => k.Code == Kanarakan);
         _kanarakanId = kanarakan.Id;
         db.Formations.Add(new Formation

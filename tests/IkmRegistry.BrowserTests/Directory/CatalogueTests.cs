@@ -1,8 +1,5 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Photos;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using SkiaSharp;
 
 namespace IkmRegistry.BrowserTests.Directory;

@@ -1,21 +1,9 @@
 using System.Text.RegularExpressions;
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace IkmRegistry.BrowserTests.Directory;
 
-public partial class DirectoryTests(BrowserApp app) : BrowserTest(app)
+public partial class DirectoryTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
-
     [GeneratedRegex("kecamatan=62\\.71\\.05")]
     private static partial Regex RakumpitInUrl();
 

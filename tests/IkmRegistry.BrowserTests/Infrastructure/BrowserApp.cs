@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using IkmRegistry.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Serilog.Core;
 
 namespace IkmRegistry.BrowserTests.Infrastructure;
@@ -176,13 +174,20 @@ public static class Accessibility
 /// Base for browser tests. Each test class gets a <see cref="BrowserApp"/> of its own (a class fixture: its app, its
 /// database, its port and its Chromium), so classes run in parallel with each other
 /// (tests/IkmRegistry.BrowserTests/xunit.runner.json); the tests of one class run one after another, each on a
-/// database reset before it.
+/// database reset before it (and the demo data loaded into it for a class that asks for them).
 /// </summary>
-public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+public abstract class BrowserTest(BrowserApp app, bool withDemoData = false) : IClassFixture<BrowserApp>, IAsyncLifetime
 {
     protected BrowserApp App => app;
 
-    public virtual Task InitializeAsync() => app.ResetAsync();
+    public virtual async Task InitializeAsync()
+    {
+        await app.ResetAsync();
+        if (withDemoData)
+        {
+            await app.LoadDemoDataAsync();
+        }
+    }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 }

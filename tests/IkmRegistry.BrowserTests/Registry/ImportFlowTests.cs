@@ -1,9 +1,4 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Registry;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using MiniExcelLibs;
 
 namespace IkmRegistry.BrowserTests.Registry;

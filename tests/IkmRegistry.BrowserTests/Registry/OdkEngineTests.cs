@@ -1,9 +1,4 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace IkmRegistry.BrowserTests.Registry;
 

@@ -1,9 +1,3 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Registry;
 
 /// <summary>The officer's phone (issue 16): the unit form at 360 px, a position from the browser, and the unit on the kelurahan map.</summary>

@@ -1,21 +1,7 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Registry;
 
-public class RegistryFlowTests(BrowserApp app) : BrowserTest(app)
+public class RegistryFlowTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
-
     [Fact]
     public async Task Staff_form_a_sentra_where_none_exists_add_five_members_and_the_warning_and_the_coverage_follow()
     {

@@ -1,9 +1,3 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Registry;
 
 public class VerificationFlowTests(BrowserApp app) : BrowserTest(app)

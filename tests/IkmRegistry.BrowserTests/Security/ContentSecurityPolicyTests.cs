@@ -1,20 +1,7 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Security;
 
-public class ContentSecurityPolicyTests(BrowserApp app) : BrowserTest(app)
+public class ContentSecurityPolicyTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
-    }
-
     [Fact]
     public async Task Public_and_staff_pages_run_in_Chromium_without_a_Content_Security_Policy_violation()
     {

@@ -1,17 +1,10 @@
-using IkmRegistry.BrowserTests.Infrastructure;
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace IkmRegistry.BrowserTests.Security;
 
 /// <summary>
 /// Names typed by staff reach Leaflet tooltips and popups and Chart.js labels. Markup in any of them must stay
 /// text: an element or a link chosen by whoever typed the name must never appear under the city's name (issue 18.1).
 /// </summary>
-public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app)
+public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app, withDemoData: true)
 {
     private const string Markup = "<b id=\"disisipkan\">tebal</b> <a href=\"https://example.invalid/\">Masuk ulang</a>";
 
@@ -24,7 +17,6 @@ public class MarkupInNamesTests(BrowserApp app) : BrowserTest(app)
     {
         await base.InitializeAsync();
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
 
         var sentra = await db.Sentra.Include(s => s.Kelurahan).ThenInclude(k => k.Kecamatan)
             .Where(s => s.Status == SentraStatus.Aktif).OrderBy(s => s.Id).FirstAsync();

@@ -27,10 +27,7 @@ public class SnapshotsTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task An_admin_freezes_31_December_2025_with_who_when_and_the_SHA256_of_the_stored_content_and_a_second_freeze_is_refused()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var admin = await AdminAsync();
         var page = await admin.GetAsync("/Admin/Snapshots");
@@ -60,10 +57,7 @@ public class SnapshotsTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_hash_is_stable_ignores_changes_after_the_date_and_changes_when_a_figure_on_the_date_would()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         string Hash(SnapshotContent.Figures f) => SnapshotContent.Sha256(SnapshotContent.Canonical(f));
         await using var context = App.NewDbContext();

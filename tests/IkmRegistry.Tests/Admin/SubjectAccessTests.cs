@@ -1,5 +1,3 @@
-using AngleSharp.Html.Dom;
-
 namespace IkmRegistry.Tests.Admin;
 
 /// <summary>The data subject's right of access (UU 27/2022, issue 18): everything held about one NIK, printable, audited.</summary>

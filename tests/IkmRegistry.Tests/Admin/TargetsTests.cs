@@ -18,7 +18,7 @@ public class TargetsTests(RegistryApp app) : RegistryTest(app)
         var year = DateTime.UtcNow.Year + 1;
         await using (var db = App.NewDbContext())
         {
-            await DemoData.LoadAsync(db);
+            await App.LoadDemoDataAsync();
             // Two formations plan their Peresmian: one by the end of next year, one the year after.
             foreach (var (code, target) in new[] { (Kanarakan, new DateOnly(year, 6, 30)), (TumbangRungan, new DateOnly(year + 1, 3, 31)) })
             {
@@ -59,10 +59,7 @@ public class TargetsTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_target_below_todays_coverage_is_refused_with_a_message_and_the_form_keeps_what_was_typed()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var admin = await SignedInAsync(Roles.Admin);
         var page = await admin.GetAsync("/Admin/Targets");

@@ -186,10 +186,7 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Unit_counts_by_kelurahan_and_category_cover_every_combination_and_add_up_to_the_active_units()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         var rows = (await GetJsonAsync("/api/v1/units/by-kelurahan-category")).EnumerateArray().ToList();
 
@@ -211,10 +208,7 @@ public class OpenDataTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Unit_counts_by_kecamatan_add_up_to_the_active_units_and_count_the_covered_kelurahan()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         var rows = (await GetJsonAsync("/api/v1/units/by-kecamatan")).EnumerateArray().ToList();
 

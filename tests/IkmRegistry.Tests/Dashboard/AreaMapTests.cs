@@ -12,7 +12,7 @@ public class AreaMapTests(RegistryApp app) : RegistryTest(app)
     private async Task ArrangeKanarakanAtSosialisasiAsync()
     {
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
         var kanarakan = await db.Kelurahan.SingleAsync(k => k.Code == Kanarakan);
         db.Formations.Add(new Web.Domain.Formation
         {
@@ -72,7 +72,7 @@ public class AreaMapTests(RegistryApp app) : RegistryTest(app)
     {
         await using (var db = App.NewDbContext())
         {
-            await DemoData.LoadAsync(db);
+            await App.LoadDemoDataAsync();
             var retired = await db.Kelurahan.SingleAsync(k => k.Code == Kalampangan);
             retired.RetiredOn = new DateOnly(2026, 1, 1);
             await db.SaveChangesAsync();
@@ -106,10 +106,7 @@ public class AreaMapTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_public_overview_shows_a_formation_stage_as_soon_as_it_is_recorded()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var anonymous = new Browser(App);
         var before = await anonymous.GetAsync("/Directory/Overview");

@@ -14,10 +14,7 @@ public static class EdgeCases
 
     public static async Task ArrangeAsync(RegistryApp app)
     {
-        await using (var db = app.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await app.LoadDemoDataAsync();
 
         await app.ExecuteAsync($"""
             UPDATE kelurahan SET retired_on = DATE '2026-01-01' WHERE code = '{RetiredKelurahan}';

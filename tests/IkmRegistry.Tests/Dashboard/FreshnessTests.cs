@@ -46,6 +46,7 @@ public class FreshnessTests(RegistryApp app) : RegistryTest(app)
         using var browser = await SignedInAsync(App);
         var empty = await ShownAsync(browser);
 
+        // The generator itself (not App.LoadDemoDataAsync, which starts from a reset): loading is what is checked here.
         await using (var db = App.NewDbContext())
         {
             await DemoData.LoadAsync(db);

@@ -42,10 +42,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task With_the_demo_data_the_city_shows_23_of_30_and_ranks_the_7_kelurahan_without_a_sentra()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = await SignedInAsync(App);
         var page = await browser.GetAsync("/Dashboard");

@@ -7,8 +7,7 @@ public class KecamatanTests(RegistryApp app) : RegistryTest(app)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
     }
 
     [Fact]

@@ -9,10 +9,7 @@ public class ReportTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Todays_report_has_the_letterhead_the_narrative_23_of_30_the_tables_and_no_data_quality_or_duplicate_lists()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = await SignedInAsync(App);
         var page = await browser.GetAsync("/Dashboard/Report");
@@ -41,7 +38,7 @@ public class ReportTests(RegistryApp app) : RegistryTest(app)
         var year = Wib.Today(TimeProvider.System).Year;
         await using (var db = App.NewDbContext())
         {
-            await DemoData.LoadAsync(db);
+            await App.LoadDemoDataAsync();
             db.CoverageTargets.Add(new CoverageTarget { Year = year, Kelurahan = 24, Source = "Renstra", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
@@ -55,10 +52,7 @@ public class ReportTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_report_citing_a_frozen_snapshot_shows_its_figures_and_its_SHA256_even_after_a_sentra_lapses()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var admin = new Browser(App);
         await admin.SignInAsync(await App.CreateUserAsync(Roles.Admin));

@@ -39,10 +39,7 @@ public class SummaryAndProductIndexConsistencyTests(RegistryApp app) : RegistryT
     [InlineData("memberships moved between sentra")]
     public async Task Every_summary_and_the_product_index_equal_a_recount_after(string write)
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         // Possible duplicates to keep: the same name twice in a kelurahan, and NIKs shared by units of other names.
         // Product lists of every shape: several products, separators in a row, spaces, upper case, a repeat, empty.
@@ -65,10 +62,7 @@ public class SummaryAndProductIndexConsistencyTests(RegistryApp app) : RegistryT
     [Fact]
     public async Task The_check_finds_changed_member_and_duplicate_group_counts_and_the_repair_puts_them_right()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         await App.ExecuteAsync("UPDATE industrial_unit SET business_name = 'Amplang ' || (id % 7) WHERE id % 41 = 0");
         await AssertSummariesConsistentAsync("before the change");
@@ -101,10 +95,7 @@ public class SummaryAndProductIndexConsistencyTests(RegistryApp app) : RegistryT
     [Fact]
     public async Task The_check_finds_the_product_index_changed_behind_its_back_and_the_repair_puts_it_right()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         await App.ExecuteAsync("""
             UPDATE product_place SET makers = makers + 2 WHERE term_id = (SELECT min(term_id) FROM product_place);

@@ -1,5 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +21,7 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The tables a reset empties, and the rows of each that the fresh copy had (binary COPY), to put back.</summary>
     private string[] _tables = [];
-    private readonly List<(string Table, byte[] Rows)> _initialRows = [];
+    private List<(string Table, byte[] Rows)> _initialRows = [];
 
     /// <summary>Kept across resets as across restarts: hosts made from this app (WithWebHostBuilder) must read what the
     /// app encrypted before (cookies, authenticator keys) with the keys it cached; the migration history is the schema's.</summary>
@@ -60,6 +58,13 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             _tables = [.. tables];
         }
 
+        _initialRows = await RowsAsync(connection);
+    }
+
+    /// <summary>The rows of every table that has some (binary COPY), to copy back.</summary>
+    private async Task<List<(string Table, byte[] Rows)>> RowsAsync(NpgsqlConnection connection)
+    {
+        var snapshot = new List<(string, byte[])>();
         foreach (var table in await NonEmptyTablesAsync(connection))
         {
             using var rows = new MemoryStream();
@@ -68,8 +73,10 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
                 await copy.CopyToAsync(rows);
             }
 
-            _initialRows.Add((table, rows.ToArray()));
+            snapshot.Add((table, rows.ToArray()));
         }
+
+        return snapshot;
     }
 
     /// <summary>The tables that have rows, in one round trip.</summary>
@@ -109,8 +116,66 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
-        // Foreign keys and the summary triggers are triggers, which a replica session does not fire: the copy's rows
-        // (summaries included, as the copy had them) go back in any order. Every table is truncated, not only those
+        await RestoreAsync(_initialRows, []);
+    }
+
+    /// <summary>
+    /// The database as a reset leaves it with the demo data (<see cref="DemoData.LoadAsync"/>, the agency's 4,133
+    /// units) loaded, for a test that starts from them: whatever the test wrote before is gone. The generator runs once
+    /// per test process; every later call copies its rows back, as a reset does (DemoDataTests test the generator itself).
+    /// </summary>
+    public async Task LoadDemoDataAsync()
+    {
+        Task<Snapshot> demo;
+        lock (_demoLock)
+        {
+            demo = _demo ??= CaptureDemoAsync();
+        }
+
+        var (rows, sequences) = await demo;
+        _fresh = false;
+        await RestoreAsync(rows, sequences);
+    }
+
+    /// <summary>Rows of every table that has some, and the last value of every sequence (binary COPY, pg_sequences).</summary>
+    private sealed record Snapshot(List<(string Table, byte[] Rows)> Rows, List<(string Name, long Value)> Sequences);
+
+    private static readonly object _demoLock = new();
+    private static Task<Snapshot>? _demo;
+
+    private async Task<Snapshot> CaptureDemoAsync()
+    {
+        _fresh = false;
+        await RestoreAsync(_initialRows, []);
+        await using (var db = NewDbContext())
+        {
+            // The generator's ids start above the key sequence. Taken far above what any database of the run hands
+            // out, they never meet a block of ids that an app reserved before the rows are copied into its database
+            // (EF's hi-lo keeps one in memory).
+            await db.Database.ExecuteSqlRawAsync("""SELECT setval('"EntityFrameworkHiLoSequence"', GREATEST(last_value, 1000000000)) FROM "EntityFrameworkHiLoSequence" """);
+            await DemoData.LoadAsync(db);
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var rows = await RowsAsync(connection);
+        var sequences = new List<(string, long)>();
+        await using var command = new NpgsqlCommand(
+            "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences WHERE last_value IS NOT NULL", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            sequences.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return new Snapshot(rows, sequences);
+    }
+
+    /// <summary>Every table emptied and the given rows copied back; sequences moved up to the given values where they are below.</summary>
+    private async Task RestoreAsync(List<(string Table, byte[] Rows)> snapshot, List<(string Name, long Value)> sequences)
+    {
+        // Foreign keys and the summary triggers are triggers, which a replica session does not fire: the rows
+        // (summaries included, as they were taken) go back in any order. Every table is truncated, not only those
         // with rows: a TRUNCATE also makes every session drop the plans it cached on the table (the trigger functions'
         // among them), as Respawn's did. A reset that DELETEd the rows of small tables kept those plans in the pooled
         // connections, and two clean-clone runs with it failed: the 20,000-unit demo load ran past the 30 s command
@@ -124,10 +189,22 @@ public class RegistryApp : WebApplicationFactory<Program>, IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        foreach (var (table, rows) in _initialRows)
+        foreach (var (table, rows) in snapshot)
         {
             await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} FROM STDIN (FORMAT binary)");
             await copy.WriteAsync(rows);
+        }
+
+        // Rows copied from another database of the run keep their ids: its sequences' values (never lowered, so that
+        // ids this database handed out before are not handed out again) keep later inserts from colliding with them.
+        if (sequences.Count > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT setval(v.name::regclass, GREATEST(s.last_value, v.value)) FROM unnest(@names, @values) AS v(name, value) "
+                + "JOIN pg_sequences s ON format('%I.%I', s.schemaname, s.sequencename) = v.name", connection, transaction);
+            command.Parameters.AddWithValue("names", sequences.ConvertAll(s => s.Name).ToArray());
+            command.Parameters.AddWithValue("values", sequences.ConvertAll(s => s.Value).ToArray());
+            await command.ExecuteNonQueryAsync();
         }
 
         // The app's caches are keyed by the registry's version: a new one, as any write would give, so that nothing the

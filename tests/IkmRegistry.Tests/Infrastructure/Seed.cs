@@ -1,7 +1,3 @@
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace IkmRegistry.Tests.Infrastructure;
 
 /// <summary>Small, explicit rows for tests that need a few records rather than the demo.</summary>

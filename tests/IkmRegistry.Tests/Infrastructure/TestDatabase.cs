@@ -1,4 +1,3 @@
-using IkmRegistry.Web.Data;
 using Npgsql;
 using Testcontainers.PostgreSql;
 

@@ -1,6 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-
 namespace IkmRegistry.Tests.Pages;
 
 public class HomeTests(RegistryApp app) : RegistryTest(app)
@@ -10,10 +7,7 @@ public class HomeTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_home_page_shows_the_database_counts_in_Indonesian_with_id_ID_numbers()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = new Browser(App);
         var page = await browser.GetAsync("/");
@@ -41,10 +35,7 @@ public class HomeTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Switching_to_English_translates_the_page_and_formats_numbers_in_English()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = new Browser(App);
         var page = await browser.GetAsync("/");

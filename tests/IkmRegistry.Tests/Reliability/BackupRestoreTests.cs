@@ -37,10 +37,7 @@ public class BackupRestoreTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task A_backup_restored_into_an_empty_database_has_every_row_of_every_table()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         await Seed.SentraAsync(App, "Sentra Uji Cadangan", members: 2);
         var folder = Path.Combine(Path.GetTempPath(), "ikm-backup-" + Guid.NewGuid().ToString("N")[..8]);

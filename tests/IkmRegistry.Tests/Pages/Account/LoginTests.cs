@@ -1,4 +1,3 @@
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 
 namespace IkmRegistry.Tests.Pages.Account;

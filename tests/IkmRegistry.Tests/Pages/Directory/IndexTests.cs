@@ -115,10 +115,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Paging_shows_ten_sentra_a_page_in_kelurahan_order_with_links_that_keep_the_filters()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         List<string> expected;
         await using (var db = App.NewDbContext())

@@ -53,10 +53,7 @@ public class KelurahanTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_counts_match_an_independent_count_with_demo_data()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         Dictionary<string, int> expected;
         await using (var db = App.NewDbContext())

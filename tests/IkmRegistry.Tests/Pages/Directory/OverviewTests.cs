@@ -5,10 +5,7 @@ public class OverviewTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_overview_shows_23_of_30_kelurahan_covered_with_the_demo_data_as_an_independent_count_says()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         List<string> coveredCodes;
         await using (var db = App.NewDbContext())
@@ -62,10 +59,7 @@ public class OverviewTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task In_English_the_figure_uses_English_number_format()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = new Browser(App);
         var page = await browser.GetAsync("/Directory/Overview");

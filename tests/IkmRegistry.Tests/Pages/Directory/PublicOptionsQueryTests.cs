@@ -1,9 +1,4 @@
-using IkmRegistry.Tests.Infrastructure;
-using IkmRegistry.Web.Data;
-using IkmRegistry.Web.Domain;
 using IkmRegistry.Web.Pages.Directory;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IkmRegistry.Tests.Pages.Directory;
 
@@ -23,7 +18,7 @@ public class PublicOptionsQueryTests(RegistryApp app) : RegistryTest(app)
     public async Task The_kept_options_equal_the_public_queries_and_follow_a_sentra_that_is_no_longer_active()
     {
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
 
         var before = await ReadAsync();
         Assert.Equal(await db.KelurahanAsync(default), before.Kelurahan);

@@ -16,7 +16,7 @@ public class PublicPageQueriesTests(RegistryApp app) : RegistryTest(app)
     public async Task The_directory_statement_reads_the_same_options_count_and_sentra_as_the_public_queries()
     {
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
 
         var pangan = db.ActiveSentra().Where(s => s.Categories.Any(c => c.Code == "pangan"));
         foreach (var (category, page) in new[] { ((string?)null, 1), (null, 3), ("pangan", 2), (null, 99) })
@@ -38,7 +38,7 @@ public class PublicPageQueriesTests(RegistryApp app) : RegistryTest(app)
     public async Task The_sentra_statement_reads_the_same_sentra_listed_members_and_photos_as_the_public_queries()
     {
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
         var slugs = await db.ActiveSentra().OrderBy(s => s.Slug).Select(s => s.Slug).ToListAsync();
 
         foreach (var slug in slugs)

@@ -46,10 +46,7 @@ public class QueryCountTests(RegistryApp app) : RegistryTest(app)
     [InlineData("/api/v1/units/by-kelurahan-category", 3)]
     public async Task A_public_page_takes_a_fixed_number_of_queries_with_the_full_demo_data(string url, int queries)
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         Assert.Equal(queries, await CountQueriesAsync(url));
     }
@@ -57,10 +54,7 @@ public class QueryCountTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_sentra_page_takes_the_registry_version_and_one_read_for_the_sentra_with_the_fewest_and_the_most_members()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         string fewest, most;
         await using (var db = App.NewDbContext())
@@ -84,10 +78,7 @@ public class QueryCountTests(RegistryApp app) : RegistryTest(app)
     [InlineData("/Directory/Overview")]
     public async Task A_public_page_asked_again_unchanged_takes_one_query_for_the_registry_version(string url)
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         Assert.Equal(1, await CountQueriesAsync(url, times: 2));
     }
@@ -95,10 +86,7 @@ public class QueryCountTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Without_output_caching_a_page_asked_again_runs_its_queries_again()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         // The registry version (for the option lists, kept per version) and the page's statement.
         Assert.Equal(2, await CountQueriesAsync("/Directory", times: 2, outputCache: false));
@@ -107,10 +95,7 @@ public class QueryCountTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_sentra_page_asked_again_unchanged_takes_one_query_for_the_registry_version()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         string slug;
         await using (var db = App.NewDbContext())

@@ -22,7 +22,7 @@ public class InvitationTests(RegistryApp app) : RegistryTest(app)
     private async Task<int> ArrangeAsync()
     {
         await using var db = App.NewDbContext();
-        await DemoData.LoadAsync(db);
+        await App.LoadDemoDataAsync();
         var kanarakan = await db.Kelurahan.SingleAsync(k => k.Code == Kanarakan);
         // Two of its units join a sentra elsewhere (one of them left again) and one closes: the list must follow.
         var units = await db.IndustrialUnits.Where(u => u.KelurahanId == kanarakan.Id).OrderBy(u => u.Id).Take(3).ToListAsync();

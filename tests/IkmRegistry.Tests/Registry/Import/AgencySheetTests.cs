@@ -1,4 +1,3 @@
-using AngleSharp.Html.Dom;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

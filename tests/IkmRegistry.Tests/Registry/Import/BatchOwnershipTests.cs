@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using AngleSharp.Html.Dom;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 
 namespace IkmRegistry.Tests.Registry.Import;

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Dom;
 using Npgsql;
 using static IkmRegistry.Tests.Registry.Import.Importing;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using AngleSharp.Html.Dom;
 using IkmRegistry.Web.Pages.Registry;
 using MiniExcelLibs;
 using Npgsql;

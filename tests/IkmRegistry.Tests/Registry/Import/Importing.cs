@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using IkmRegistry.Web.Pages.Registry;
 using MiniExcelLibs;
 

@@ -9,10 +9,7 @@ public class SentraTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task Staff_form_a_sentra_in_a_kelurahan_without_one_and_it_warns_until_five_members_join()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await IkmRegistry.Web.Data.DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = await StaffAsync();
         var list = await browser.GetAsync("/Registry/Sentra");

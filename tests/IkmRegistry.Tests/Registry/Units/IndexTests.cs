@@ -166,10 +166,7 @@ public class IndexTests(RegistryApp app) : RegistryTest(app)
     [Fact]
     public async Task The_list_pages_on_the_server_and_page_links_keep_the_filters()
     {
-        await using (var db = App.NewDbContext())
-        {
-            await IkmRegistry.Web.Data.DemoData.LoadAsync(db);
-        }
+        await App.LoadDemoDataAsync();
 
         using var browser = await OfficialAsync();
         var page = await browser.GetAsync("/Registry/Units?status=Aktif&urut=terbaru");
